@@ -1,0 +1,36 @@
+using ComplianceReports.Pipeline.Ingestion;
+using ComplianceReports.Pipeline.Reports;
+using ComplianceReports.Rendering;
+using ComplianceReports.Storage.Connection;
+using ComplianceReports.Storage.Events;
+using ComplianceReports.Storage.Queues;
+using ComplianceReports.Storage.Reports;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceReports.Pipeline;
+
+public static class PipelineServices
+{
+    /// <summary>Registers the pipeline's use cases and adapters; both hosts call this with their own configuration.</summary>
+    public static IServiceCollection AddCompliancePipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connection = StorageConnection.FromConfiguration(configuration)
+            ?? throw new InvalidOperationException(
+                $"No storage connection: set {StorageConnection.DefaultName} to a connection string (locally \"{StorageConnection.DevelopmentStorage}\"), "
+                + $"or {StorageConnection.DefaultName}__accountName for an identity-based connection.");
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new StorageClientFactory(connection));
+        services.AddSingleton<TableEventStore>();
+        services.AddSingleton<BlobReportStore>();
+        services.AddSingleton<MonthLocks>();
+        services.AddSingleton<ReportRequestOutcomes>();
+        services.AddSingleton<ReportRequestQueue>();
+        services.AddSingleton<ReportPdfRenderer>();
+        services.AddSingleton<AuditEventIngestion>();
+        services.AddSingleton<ReportGeneration>();
+        services.AddSingleton<ReportScheduling>();
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using ComplianceReports.Domain.Events;
+using ComplianceReports.Domain.Reporting;
+
+namespace ComplianceReports.Storage.Events;
+
+/// <summary>
+/// The one place that knows the event table's keys. Partition: the event's own UTC day, so a month is
+/// a contiguous key range and arrival order never matters. Row: UTC ticks then identity, so rows sort by
+/// time and a re-sent event lands on the same key and is refused as a duplicate.
+/// </summary>
+public static class EventKeys
+{
+    public static string PartitionKey(DateTimeOffset occurredAt) =>
+        occurredAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string RowKey(AuditEvent auditEvent) =>
+        string.Create(CultureInfo.InvariantCulture, $"{auditEvent.OccurredAt.UtcTicks:D19}_{auditEvent.Identity}");
+
+    /// <summary>The table filter for every partition of <paramref name="month"/>: <c>[first day, first day of next month)</c>.</summary>
+    public static string MonthFilter(Month month) =>
+        $"PartitionKey ge '{PartitionKey(month.StartUtc)}' and PartitionKey lt '{PartitionKey(month.EndUtc)}'";
+}

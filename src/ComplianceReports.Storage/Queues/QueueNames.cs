@@ -1,0 +1,14 @@
+namespace ComplianceReports.Storage.Queues;
+
+/// <summary>Queue names, shared by the Functions app, the local host and every producer.</summary>
+public static class QueueNames
+{
+    /// <summary>PrivX audit events to ingest, many a message.</summary>
+    public const string AuditEvents = "audit-events";
+
+    /// <summary>Requests for a month's report; the only way a report gets generated.</summary>
+    public const string ReportRequests = "report-requests";
+
+    /// <summary>Where the host moves a message after its last failed attempt.</summary>
+    public static string Poison(string queueName) => queueName + "-poison";
+}
