@@ -16,7 +16,8 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
         foreach (var message in MessagePacking.PackArrays(itemsJson))
         {
             await queue.SendMessageAsync(message, cancellationToken);
-            sentMessages?.Report(++sent);
+            sent++;
+            sentMessages?.Report(sent);
         }
         return sent;
     }

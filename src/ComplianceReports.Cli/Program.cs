@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Azure;
+using ComplianceReports.Cli;
+using ComplianceReports.Cli.Commands;
+using ComplianceReports.Storage.Connection;
+
+var connection = new Option<string?>("--connection")
+{
+    Description = "Storage connection string (default: $AzureWebJobsStorage, then local.settings.json, then Azurite)",
+    Recursive = true,
+};
+StorageClientFactory Storage(ParseResult parse) => new(CliConnection.Resolve(parse.GetValue(connection), Environment.CurrentDirectory));
+
+var root = new RootCommand("compliance: PrivX audit events in, monthly compliance reports out")
+{
+    Options = { connection },
+    Subcommands = { SendCommand.Create(Storage), ReportCommands.Create(Storage) },
+};
+
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (CliException e)
+{
+    await Console.Error.WriteLineAsync($"compliance: {e.Message}");
+    return 1;
+}
+catch (RequestFailedException e)
+{
+    await Console.Error.WriteLineAsync($"compliance: storage refused the request ({e.Status} {e.ErrorCode}): {e.Message.Split('\n')[0]}");
+    return 1;
+}

@@ -1,0 +1,78 @@
+using Azure.Storage.Queues;
+using ComplianceReports.Functions;
+using ComplianceReports.Pipeline;
+using Microsoft.Azure.WebJobs.Extensions.Timers;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ComplianceReports.LocalHost;
+
+/// <param name="HostJsonPath">The Functions app's host.json: queue settings come from it.</param>
+/// <param name="LocalSettingsPath">local.settings.json, or <c>null</c> for none (tests).</param>
+/// <param name="Settings">App settings that win over the files and the environment (tests).</param>
+public sealed record LocalHostOptions(
+    string HostJsonPath,
+    string? LocalSettingsPath,
+    IReadOnlyDictionary<string, string?>? Settings = null,
+    LogLevel MinimumLogLevel = LogLevel.Information);
+
+/// <summary>
+/// Hosts the Functions app's own classes in the WebJobs SDK: the real queue listener (dequeue count,
+/// poison queue, backoff) and the real timer (schedule, singleton lock, past-due runs) against Azurite.
+/// </summary>
+public static class LocalFunctionsHost
+{
+    public static IHost Build(LocalHostOptions options) =>
+        new HostBuilder()
+            .ConfigureAppConfiguration(configuration =>
+            {
+                configuration.AddFunctionsSettings(options.HostJsonPath, options.LocalSettingsPath);
+                if (options.Settings is not null)
+                {
+                    configuration.AddInMemoryCollection(options.Settings);
+                }
+            })
+            .ConfigureWebJobs((context, webJobs) =>
+            {
+                webJobs.UseHostId(HostIdentity.Local.Id);
+                webJobs.AddAzureStorageCoreServices();
+                webJobs.AddAzureStorageQueues(queues =>
+                {
+                    queues.MessageEncoding = QueueMessageEncoding.Base64;
+                    context.Configuration.GetSection($"{LocalHostSettings.HostJsonSection}:extensions:queues").Bind(queues);
+                });
+                webJobs.AddTimers();
+                webJobs.Services.RemoveAll<ScheduleMonitor>();
+                webJobs.Services.AddSingleton<ScheduleMonitor, BlobScheduleMonitor>();
+            })
+            .ConfigureServices((context, services) =>
+            {
+                services.AddCompliancePipeline(context.Configuration);
+                services.AddSingleton(HostIdentity.Local);
+                services.AddSingleton<ITypeLocator>(new FunctionShimsLocator());
+            })
+            .ConfigureLogging((context, logging) =>
+            {
+                logging.AddSimpleConsole(console =>
+                {
+                    console.SingleLine = true;
+                    console.TimestampFormat = "HH:mm:ss ";
+                });
+                logging.SetMinimumLevel(options.MinimumLogLevel);
+                // The queue listener polls queues that producers create; their 404s until then are expected.
+                logging.AddFilter("Azure.Core", LogLevel.Error);
+                logging.AddFilter("Microsoft.Azure.WebJobs.Hosting.OptionsLoggingService", LogLevel.Warning);
+            })
+            .UseConsoleLifetime()
+            .Build();
+
+    /// <summary>Only the shims are functions here, whatever else the process has loaded (a test runner, say).</summary>
+    private sealed class FunctionShimsLocator : ITypeLocator
+    {
+        public IReadOnlyList<Type> GetTypes() => [typeof(FunctionShims)];
+    }
+}

@@ -1,0 +1,24 @@
+using ComplianceReports.Functions;
+using ComplianceReports.LocalHost;
+using ComplianceReports.Storage.Connection;
+using ComplianceReports.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+// Usage: ComplianceReports.LocalHost [APP_DIR]  — APP_DIR holds host.json and local.settings.json (default: current directory).
+var appDirectory = Path.GetFullPath(args.FirstOrDefault() ?? ".");
+var localSettings = Path.Combine(appDirectory, "local.settings.json");
+using var host = LocalFunctionsHost.Build(new LocalHostOptions(
+    Path.Combine(appDirectory, "host.json"),
+    File.Exists(localSettings) ? localSettings : null));
+
+await host.StartAsync();
+var configuration = host.Services.GetRequiredService<IConfiguration>();
+var storage = host.Services.GetRequiredService<StorageClientFactory>().Connection;
+Console.WriteLine(
+    $"Compliance functions host started against {storage}: " +
+    $"{IngestAuditEventsFunction.Name} on queue {QueueNames.AuditEvents}, " +
+    $"{ServeReportRequestFunction.Name} on queue {QueueNames.ReportRequests}, " +
+    $"{RequestMonthlyReportsFunction.Name} on schedule '{configuration["ReportSchedule"]}' (UTC). Press Ctrl+C to stop.");
+await host.WaitForShutdownAsync();
