@@ -14,11 +14,13 @@ namespace ComplianceReports.LocalHost;
 /// <param name="HostJsonPath">The Functions app's host.json: queue settings come from it.</param>
 /// <param name="LocalSettingsPath">local.settings.json, or <c>null</c> for none (tests).</param>
 /// <param name="Settings">App settings that win over the files and the environment (tests).</param>
+/// <param name="LogSink">Receives the host's log besides the console (tests).</param>
 public sealed record LocalHostOptions(
     string HostJsonPath,
     string? LocalSettingsPath,
     IReadOnlyDictionary<string, string?>? Settings = null,
-    LogLevel MinimumLogLevel = LogLevel.Information);
+    LogLevel MinimumLogLevel = LogLevel.Information,
+    ILoggerProvider? LogSink = null);
 
 /// <summary>
 /// Hosts the Functions app's own classes in the WebJobs SDK: the real queue listener (dequeue count,
@@ -63,6 +65,10 @@ public static class LocalFunctionsHost
                     console.TimestampFormat = "HH:mm:ss ";
                 });
                 logging.SetMinimumLevel(options.MinimumLogLevel);
+                if (options.LogSink is not null)
+                {
+                    logging.AddProvider(options.LogSink);
+                }
                 // The queue listener polls queues that producers create; their 404s until then are expected.
                 logging.AddFilter("Azure.Core", LogLevel.Error);
                 logging.AddFilter("Microsoft.Azure.WebJobs.Hosting.OptionsLoggingService", LogLevel.Warning);

@@ -52,6 +52,13 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
     {
         await EnsureContainerAsync(cancellationToken);
         var month = Month.Parse(manifest.Month);
+        var manifestBlob = container.GetBlobClient(BlobName(month, manifest.Version, ReportFileNames.Manifest));
+        if (await manifestBlob.ExistsAsync(cancellationToken))
+        {
+            // Published already: its files belong to it now and must not be overwritten.
+            throw new ReportVersionConflictException(manifest.Month, manifest.Version);
+        }
+
         foreach (var (name, content) in files)
         {
             // Unpublished files may be left over by a writer that died before its manifest; overwriting them is safe.
@@ -61,7 +68,7 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
 
         try
         {
-            await container.GetBlobClient(BlobName(month, manifest.Version, ReportFileNames.Manifest)).UploadAsync(
+            await manifestBlob.UploadAsync(
                 new BinaryData(manifest.ToUtf8Json()),
                 new BlobUploadOptions
                 {

@@ -1,0 +1,74 @@
+using ComplianceReports.LocalHost;
+using ComplianceReports.Storage.Connection;
+using ComplianceReports.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ComplianceReports.EndToEnd.Tests;
+
+/// <summary>
+/// The Functions app's classes running in the WebJobs host, as scripts/run-local.sh runs them, on an
+/// Azurite account of their own, with the repository's real host.json.
+/// </summary>
+public sealed class LocalFunctionsHostFixture : IAsyncLifetime
+{
+    /// <summary>Every two seconds, so a test sees the real timer fire.</summary>
+    public const string TestReportSchedule = "*/2 * * * * *";
+
+    private readonly AzuriteAccount account = AzuriteAccount.Lease();
+    private IHost? host;
+
+    public string ConnectionString => account.ConnectionString;
+
+    public RecordedLog Log { get; } = new();
+
+    public StorageClientFactory Storage => new(StorageConnection.FromConnectionString(account.ConnectionString));
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public async Task InitializeAsync()
+    {
+        host = LocalFunctionsHost.Build(new LocalHostOptions(
+            Path.Combine(RepositoryRoot, "host.json"),
+            LocalSettingsPath: null,
+            new Dictionary<string, string?>
+            {
+                [StorageConnection.DefaultName] = account.ConnectionString,
+                ["ReportSchedule"] = TestReportSchedule,
+                // Fast polling and immediate retries keep the tests short; dequeue count and encoding stay host.json's.
+                [$"{LocalHostSettings.HostJsonSection}:extensions:queues:maxPollingInterval"] = "00:00:00.200",
+                [$"{LocalHostSettings.HostJsonSection}:extensions:queues:visibilityTimeout"] = "00:00:00",
+            },
+            LogLevel.Warning,
+            Log));
+        await host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+        account.Dispose();
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ComplianceReports.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException("The tests run outside the repository: ComplianceReports.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LocalFunctionsHostCollection : ICollectionFixture<LocalFunctionsHostFixture>
+{
+    public const string Name = "local functions host";
+}

@@ -1,0 +1,62 @@
+using System.Reflection;
+using System.Text.Json;
+using ComplianceReports.LocalHost;
+using Microsoft.Azure.WebJobs;
+
+namespace ComplianceReports.EndToEnd.Tests;
+
+/// <summary>The local host must bind what Azure binds: the Functions SDK's functions.metadata is the reference.</summary>
+public sealed class ShimParity
+{
+    private static readonly IReadOnlyList<(string Name, string Trigger, string Source)> Metadata = ReadFunctionsMetadata();
+
+    [Fact]
+    public void The_local_host_has_a_shim_for_every_function_and_no_other()
+    {
+        Assert.NotEmpty(Metadata);
+        Assert.Equal(Metadata.Select(f => f.Name).Order(), Shims().Select(s => s.Name).Order());
+    }
+
+    [Fact]
+    public void Each_shim_binds_the_same_trigger_queue_or_schedule_as_the_functions_app()
+    {
+        var shims = Shims().ToDictionary(s => s.Name);
+        foreach (var function in Metadata)
+        {
+            Assert.Equal((function.Trigger, function.Source), (shims[function.Name].Trigger, shims[function.Name].Source));
+        }
+    }
+
+    private static IEnumerable<(string Name, string Trigger, string Source)> Shims() =>
+        typeof(FunctionShims).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Select(method => (
+                Name: method.GetCustomAttribute<FunctionNameAttribute>()?.Name ?? throw new InvalidOperationException($"{method.Name} has no [FunctionName]."),
+                Binding: method.GetParameters().Select(TriggerOf).Single(binding => binding is not null)!.Value))
+            .Select(shim => (shim.Name, shim.Binding.Trigger, shim.Binding.Source));
+
+    private static (string Trigger, string Source)? TriggerOf(ParameterInfo parameter) =>
+        parameter.GetCustomAttribute<QueueTriggerAttribute>() is { } queue ? ("queueTrigger", queue.QueueName)
+        : parameter.GetCustomAttribute<TimerTriggerAttribute>() is { } timer ? ("timerTrigger", timer.ScheduleExpression)
+        : null;
+
+    private static List<(string Name, string Trigger, string Source)> ReadFunctionsMetadata()
+    {
+        // The Functions SDK writes it at build time and it flows to this test's output with the local host.
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
+        return document.RootElement.EnumerateArray()
+            .Select(function =>
+            {
+                var trigger = function.GetProperty("bindings").EnumerateArray()
+                    .Single(binding => binding.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+                var type = trigger.GetProperty("type").GetString()!;
+                var source = type switch
+                {
+                    "queueTrigger" => trigger.GetProperty("queueName").GetString()!,
+                    "timerTrigger" => trigger.GetProperty("schedule").GetString()!,
+                    _ => throw new InvalidOperationException($"The local host has no shim kind for {type}."),
+                };
+                return (function.GetProperty("name").GetString()!, type, source);
+            })
+            .ToList();
+    }
+}
