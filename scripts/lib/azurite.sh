@@ -33,7 +33,8 @@ free_port() {
 azurite_start() {
   local root="$1" blob="$2" queue="$3" table="$4" log="$5"
   shift 5
-  node "$root/node_modules/azurite/dist/src/azurite.js" \
+  # A session of its own keeps Ctrl+C in the terminal from stopping Azurite before the host that uses it.
+  setsid node "$root/node_modules/azurite/dist/src/azurite.js" \
     --blobHost 127.0.0.1 --blobPort "$blob" \
     --queueHost 127.0.0.1 --queuePort "$queue" \
     --tableHost 127.0.0.1 --tablePort "$table" \
