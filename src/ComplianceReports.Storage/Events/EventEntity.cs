@@ -31,9 +31,9 @@ internal static class EventEntity
         entity.GetDateTimeOffset(IngestedAt)!.Value.ToUniversalTime());
 
     /// <summary>
-    /// A generous estimate of an entity's share of a transaction's payload: the SDK writes JSON strings
-    /// with the default escaper, so a character may travel as a six-byte <c>\uXXXX</c> (quotes, non-ASCII),
-    /// and each property carries its name and type annotation.
+    /// A generous estimate of an entity's share of a transaction's payload: the SDK escapes quotes and
+    /// non-ASCII text as <c>\uXXXX</c>, so a character may take six bytes on the wire, and each property
+    /// carries its name and type annotation.
     /// </summary>
     public static long EstimatedSize(TableEntity entity) =>
         1024 + entity.Sum(property => 2L * property.Key.Length + 64 + (property.Value is string text ? 6L * text.Length : 16));
