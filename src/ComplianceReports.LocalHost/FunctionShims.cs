@@ -15,8 +15,8 @@ namespace ComplianceReports.LocalHost;
 public sealed class FunctionShims(IServiceProvider services)
 {
     [FunctionName(IngestAuditEventsFunction.Name)]
-    public Task IngestAuditEvents([QueueTrigger(QueueNames.AuditEvents)] string message, CancellationToken cancellationToken) =>
-        Create<IngestAuditEventsFunction>().Run(message, cancellationToken);
+    public Task IngestAuditEvents([QueueTrigger(QueueNames.AuditEvents)] string message, string id, CancellationToken cancellationToken) =>
+        Create<IngestAuditEventsFunction>().Run(message, id, cancellationToken);
 
     [FunctionName(ServeReportRequestFunction.Name)]
     public Task ServeReportRequest([QueueTrigger(QueueNames.ReportRequests)] string message, CancellationToken cancellationToken) =>

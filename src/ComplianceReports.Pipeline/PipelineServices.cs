@@ -3,6 +3,7 @@ using ComplianceReports.Pipeline.Reports;
 using ComplianceReports.Rendering;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
+using ComplianceReports.Storage.Ingestion;
 using ComplianceReports.Storage.Queues;
 using ComplianceReports.Storage.Reports;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,9 @@ public static class PipelineServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new StorageClientFactory(connection));
         services.AddSingleton<TableEventStore>();
+        services.AddSingleton<QuarantineStore>();
+        services.AddSingleton<IngestReceipts>();
+        services.AddSingleton<IngestBlobs>();
         services.AddSingleton<BlobReportStore>();
         services.AddSingleton<MonthLocks>();
         services.AddSingleton<ReportRequestOutcomes>();

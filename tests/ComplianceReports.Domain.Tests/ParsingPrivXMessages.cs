@@ -1,4 +1,3 @@
-using ComplianceReports.Domain.Events;
 using static ComplianceReports.Domain.Tests.PrivXItems;
 
 namespace ComplianceReports.Domain.Tests;
@@ -18,7 +17,7 @@ public class ParsingPrivXMessages
     [Fact]
     public void An_array_yields_each_of_its_items_in_order()
     {
-        var events = PrivXEventParser.ParseMessage($"[{Alice},{Bob}]");
+        var events = ReadEvents($"[{Alice},{Bob}]");
 
         Assert.Equal([301, 302], events.Select(e => e.Code));
         Assert.Equal(Utc(2026, 10, 3, 9), events[1].OccurredAt);
@@ -27,7 +26,7 @@ public class ParsingPrivXMessages
     [Fact]
     public void A_rest_page_yields_each_of_its_items()
     {
-        var events = PrivXEventParser.ParseMessage($$"""{"count":2,"items":[{{Alice}},{{Bob}}]}""");
+        var events = ReadEvents($$"""{"count":2,"items":[{{Alice}},{{Bob}}]}""");
 
         Assert.Equal([301, 302], events.Select(e => e.Code));
     }
@@ -35,13 +34,13 @@ public class ParsingPrivXMessages
     [Fact]
     public void An_empty_array_yields_no_events()
     {
-        Assert.Empty(PrivXEventParser.ParseMessage("[]"));
+        Assert.Empty(ReadEvents("[]"));
     }
 
     [Fact]
     public void An_empty_rest_page_yields_no_events()
     {
-        Assert.Empty(PrivXEventParser.ParseMessage("""{"count":0,"items":[]}"""));
+        Assert.Empty(ReadEvents("""{"count":0,"items":[]}"""));
     }
 
     [Theory]
@@ -117,7 +116,7 @@ public class ParsingPrivXMessages
         const string first = """{ "event_id" : "301",  "created":"2026-10-02T11:14:03+03:00", "message": {"username":"J\u00fcrgen"} }""";
         const string second = """{"created":"2026-10-03T09:00:00Z","event_id":302}""";
 
-        var events = PrivXEventParser.ParseMessage($"[\n  {first},\n  {second}\n]");
+        var events = ReadEvents($"[\n  {first},\n  {second}\n]");
 
         Assert.Equal(first, events[0].RawJson);
         Assert.Equal(second, events[1].RawJson);
@@ -127,8 +126,8 @@ public class ParsingPrivXMessages
     public void The_identity_is_that_of_the_item_not_of_the_message()
     {
         var alone = Single(Alice);
-        var inArray = PrivXEventParser.ParseMessage($"[{Bob},{Alice}]")[1];
-        var inPage = PrivXEventParser.ParseMessage($$"""{"count":1,"items":[{{Alice}}]}""")[0];
+        var inArray = ReadEvents($"[{Bob},{Alice}]")[1];
+        var inPage = ReadEvents($$"""{"count":1,"items":[{{Alice}}]}""")[0];
 
         Assert.Equal(alone.Identity, inArray.Identity);
         Assert.Equal(alone.Identity, inPage.Identity);

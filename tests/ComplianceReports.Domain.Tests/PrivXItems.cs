@@ -29,7 +29,21 @@ internal static class PrivXItems
         return "{" + string.Join(",", parts) + "}";
     }
 
-    public static AuditEvent Single(string body) => Assert.Single(PrivXEventParser.ParseMessage(body));
+    /// <summary>The one event of a message that must hold exactly one item, and read it.</summary>
+    public static AuditEvent Single(string body) => Assert.IsType<ReadEvent>(Assert.Single(AuditMessageReader.Read(body).Items)).Event;
+
+    /// <summary>The events of a message every item of which must be read.</summary>
+    public static List<AuditEvent> ReadEvents(string body) =>
+        AuditMessageReader.Read(body).Items.Select(item => Assert.IsType<ReadEvent>(item).Event).ToList();
+
+    /// <summary>The one refusal of a message that must be refused whole.</summary>
+    public static RejectedItem RefusedWhole(string body)
+    {
+        var rejected = Assert.IsType<RejectedItem>(Assert.Single(AuditMessageReader.Read(body).Items));
+        Assert.Equal(AuditMessageReader.WholeMessage, rejected.Where);
+        Assert.Equal(body, rejected.OriginalText);
+        return rejected;
+    }
 
     /// <summary>An audit event at the given UTC time with a distinct identity derived from <paramref name="tag"/>.</summary>
     public static AuditEvent At(DateTimeOffset utc, int code = 301, string tag = "a")

@@ -5,8 +5,7 @@ namespace ComplianceReports.Domain.Tests;
 
 public class RefusingInvalidPrivXMessages
 {
-    private static InvalidAuditEventException Refused(string body) =>
-        Assert.Throws<InvalidAuditEventException>(() => PrivXEventParser.ParseMessage(body));
+    private static string Refused(string body) => RefusedWhole(body).Reason;
 
     [Theory]
     [InlineData("""{"event_id":"301","created":"2026-""")]
@@ -15,28 +14,28 @@ public class RefusingInvalidPrivXMessages
     [InlineData("not json")]
     public void Truncated_or_non_json_text_is_refused_as_not_json(string body)
     {
-        Assert.StartsWith("The message is not JSON", Refused(body).Message);
+        Assert.StartsWith("The message is not JSON", Refused(body));
     }
 
     [Theory]
-    [InlineData("\"hello\"", "string")]
-    [InlineData("42", "number")]
+    [InlineData("\"hello\"", "a string")]
+    [InlineData("42", "a number")]
     [InlineData("null", "null")]
     public void A_scalar_message_is_refused_and_named(string body, string kind)
     {
-        var message = Refused(body).Message;
+        var reason = Refused(body);
 
-        Assert.Contains($"JSON {kind}", message);
-        Assert.Contains("expected an event", message);
+        Assert.StartsWith($"The message is {kind};", reason);
+        Assert.Contains("expected an event", reason);
     }
 
     [Fact]
     public void An_event_without_any_time_is_refused()
     {
-        var message = Refused(Item(created: null)).Message;
+        var reason = Refused(Item(created: null));
 
-        Assert.Contains("\"created\"", message);
-        Assert.Contains("\"message.timestamp\"", message);
+        Assert.Contains("\"created\"", reason);
+        Assert.Contains("\"message.timestamp\"", reason);
     }
 
     [Theory]
@@ -51,26 +50,26 @@ public class RefusingInvalidPrivXMessages
     [InlineData("٢٠٢٦-10-02T08:14:03Z")] // Arabic-Indic digits
     public void A_created_time_without_offset_or_not_a_time_is_refused(string created)
     {
-        var message = Refused(Item(created: created.Replace("\n", "\\n", StringComparison.Ordinal))).Message;
+        var reason = Refused(Item(created: created.Replace("\n", "\\n", StringComparison.Ordinal)));
 
-        Assert.Contains("\"created\" must be an RFC 3339 time with an offset", message);
+        Assert.Contains("\"created\" must be an RFC 3339 time with an offset", reason);
     }
 
     [Fact]
     public void A_created_time_that_is_not_a_string_is_refused()
     {
-        var message = Refused("""{"event_id":"301","created":1759392843}""").Message;
+        var reason = Refused("""{"event_id":"301","created":1759392843}""");
 
-        Assert.Contains("\"created\"", message);
-        Assert.Contains("1759392843", message);
+        Assert.Contains("\"created\"", reason);
+        Assert.Contains("1759392843", reason);
     }
 
     [Fact]
     public void A_bad_message_timestamp_is_refused_and_named()
     {
-        var message = Refused(Item(created: null, messageTimestamp: "2026-10-02T08:14:03")).Message;
+        var reason = Refused(Item(created: null, messageTimestamp: "2026-10-02T08:14:03"));
 
-        Assert.Contains("\"message.timestamp\" must be an RFC 3339 time", message);
+        Assert.Contains("\"message.timestamp\" must be an RFC 3339 time", reason);
     }
 
     [Theory]
@@ -85,36 +84,41 @@ public class RefusingInvalidPrivXMessages
     [InlineData("\"99999999999\"")]
     public void A_code_that_is_not_a_non_negative_whole_number_is_refused(string eventIdJson)
     {
-        var message = Refused(Item(eventIdJson)).Message;
+        var reason = Refused(Item(eventIdJson));
 
-        Assert.Contains("\"event_id\" must be a non-negative whole number", message);
-        Assert.Contains(eventIdJson, message);
+        Assert.Contains("\"event_id\" must be a non-negative whole number", reason);
+        Assert.Contains(eventIdJson, reason);
     }
 
     [Fact]
     public void An_event_without_a_code_is_refused()
     {
-        var message = Refused("""{"created":"2026-10-02T08:14:03Z"}""").Message;
-
-        Assert.Contains("no \"event_id\"", message);
+        Assert.Contains("no \"event_id\"", Refused("""{"created":"2026-10-02T08:14:03Z"}"""));
     }
 
     [Fact]
-    public void An_array_item_that_is_not_an_object_is_refused_with_its_index()
+    public void An_array_item_that_is_not_an_object_is_refused_with_its_position_and_the_others_are_read()
     {
-        var message = Refused($"[{Alice},{Bob},42]").Message;
+        var items = AuditMessageReader.Read($"[{Alice},{Bob},42]").Items;
 
-        Assert.StartsWith("Item 2:", message);
-        Assert.Contains("must be a JSON object", message);
+        Assert.Equal([301, 302], items.OfType<ReadEvent>().Select(read => read.Event.Code));
+        var rejected = Assert.IsType<RejectedItem>(items[2]);
+        Assert.Equal("item 3 (line 1)", rejected.Where);
+        Assert.Contains("must be a JSON object", rejected.Reason);
+        Assert.Equal("42", rejected.OriginalText);
     }
 
     [Fact]
-    public void A_bad_item_inside_a_page_is_refused_with_its_index()
+    public void A_bad_item_inside_a_page_is_refused_with_its_position_and_the_others_are_read()
     {
-        var message = Refused($$"""{"count":2,"items":[{{Alice}},{{Item("\"x\"")}}]}""").Message;
+        var bad = Item("\"x\"");
+        var items = AuditMessageReader.Read($$"""{"count":2,"items":[{{Alice}},{{bad}}]}""").Items;
 
-        Assert.StartsWith("Item 1:", message);
-        Assert.Contains("\"event_id\"", message);
+        Assert.Equal(301, Assert.IsType<ReadEvent>(items[0]).Event.Code);
+        var rejected = Assert.IsType<RejectedItem>(items[1]);
+        Assert.Equal("item 2 (line 1)", rejected.Where);
+        Assert.Contains("\"event_id\"", rejected.Reason);
+        Assert.Equal(bad, rejected.OriginalText);
     }
 
     [Theory]
@@ -123,7 +127,7 @@ public class RefusingInvalidPrivXMessages
     [InlineData("""{"count":1,"items":"[]"}""")]
     public void A_page_whose_items_is_not_an_array_is_refused(string body)
     {
-        Assert.Equal("A page's \"items\" must be an array.", Refused(body).Message);
+        Assert.Equal("A page's \"items\" must be an array.", Refused(body));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ComplianceReports.Domain.Catalog;
 using ComplianceReports.Domain.Reporting;
 
 namespace ComplianceReports.Domain.Tests;
@@ -12,6 +13,7 @@ public class WritingTheReportSummary
         new Month(2026, 10),
         EventCount: 5,
         CountsByCode: counts ?? new Dictionary<int, long> { [302] = 2, [301] = 3 },
+        CountsByCategory: new Dictionary<string, long> { ["sessions"] = 5 },
         EventDigest: new string('d', 64));
 
     private static ReportSummary Summary(MonthlyAggregate aggregate, int version = 2, DateTimeOffset? generatedAt = null) =>
@@ -26,7 +28,7 @@ public class WritingTheReportSummary
         var json = JsonOf(Summary(October()));
 
         Assert.Equal(
-            ["schemaVersion", "month", "timeZone", "version", "eventCount", "countsByCode", "generatedAt"],
+            ["schemaVersion", "month", "timeZone", "version", "eventCount", "countsByCode", "generatedAt", "countsByCategory"],
             json.Select(property => property.Key));
     }
 
@@ -74,6 +76,17 @@ public class WritingTheReportSummary
     }
 
     [Fact]
+    public void Every_category_is_listed_in_the_catalogs_order_with_quiet_ones_at_zero()
+    {
+        var counts = JsonOf(Summary(October()))["countsByCategory"]!.AsObject();
+
+        Assert.Equal(CatalogCategories.All.Select(category => category.Id), counts.Select(property => property.Key));
+        Assert.Equal(5, counts["sessions"]!.GetValue<long>());
+        Assert.Equal(0, counts["logins"]!.GetValue<long>());
+        Assert.Equal(0, counts["uncategorized"]!.GetValue<long>());
+    }
+
+    [Fact]
     public void Two_summaries_of_the_same_aggregate_differ_only_in_generated_at()
     {
         var aggregate = October();
@@ -99,6 +112,7 @@ public class WritingTheReportSummary
         Assert.Equal(3, read.Version);
         Assert.Equal(5, read.EventCount);
         Assert.Equal(new Dictionary<string, long> { ["301"] = 3, ["302"] = 2 }, read.CountsByCode);
+        Assert.Equal(original.CountsByCategory, read.CountsByCategory);
         Assert.Equal(original.GeneratedAt, read.GeneratedAt);
         Assert.Equal(original.GeneratedAt.Offset, read.GeneratedAt.Offset);
     }

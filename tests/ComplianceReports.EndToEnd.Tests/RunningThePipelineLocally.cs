@@ -18,9 +18,9 @@ public sealed class RunningThePipelineLocally(LocalFunctionsHostFixture host)
     {
         var items = Enumerable.Range(0, 30).Select(i => PrivXSample.Item(100 + i % 3, March.AddHours(i * 5), $"user{i}")).ToList();
         var queue = new AuditEventQueue(host.Storage);
-        await queue.SendAsync(items, null, CancellationToken.None);
+        await queue.SendBatchesAsync(items, AuditEventQueue.NewSendId(), null, CancellationToken.None);
         // A redelivered export stores nothing new.
-        await queue.SendAsync(items.Take(10), null, CancellationToken.None);
+        await queue.SendBatchesAsync(items.Take(10), AuditEventQueue.NewSendId(), null, CancellationToken.None);
 
         var store = new TableEventStore(host.Storage, TimeProvider.System);
         var stored = await Eventually.ReturnsAsync("30 events of March in the store", async () =>
@@ -41,7 +41,7 @@ public sealed class RunningThePipelineLocally(LocalFunctionsHostFixture host)
         var april = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
         var codes = new[] { 100, 100, 100, 102, 102, 301, 802 };
         var items = codes.Select((code, i) => PrivXSample.Item(code, april.AddDays(i * 4).AddMinutes(i))).ToList();
-        await new AuditEventQueue(host.Storage).SendAsync(items, null, CancellationToken.None);
+        await new AuditEventQueue(host.Storage).SendBatchesAsync(items, AuditEventQueue.NewSendId(), null, CancellationToken.None);
         var store = new TableEventStore(host.Storage, TimeProvider.System);
         await Eventually.ReturnsAsync("April's events in the store", async () =>
             await store.ReadMonthAsync(Month.Of(april), CancellationToken.None).CountAsync() == codes.Length ? (object)true : null);

@@ -19,7 +19,7 @@ public sealed class UsingTheCommandLine(LocalFunctionsHostFixture host) : IDispo
         await File.WriteAllTextAsync(file, PrivXSample.Page(items));
 
         var send = await RunAsync("send", file);
-        Assert.Equal((0, "sent 3 events in 1 messages to queue audit-events"), (send.ExitCode, send.Output));
+        Assert.Equal((0, "sent 3 events in 1 messages"), (send.ExitCode, send.Output));
 
         var generate = await RunAsync("report", "generate", "--month", "2026-05", "--timeout", "60");
         Assert.Equal(0, generate.ExitCode);
@@ -32,6 +32,48 @@ public sealed class UsingTheCommandLine(LocalFunctionsHostFixture host) : IDispo
         Assert.Equal(2, summary.RootElement.GetProperty("eventCount").GetInt32());
         Assert.Equal(2, summary.RootElement.GetProperty("countsByCode").GetProperty("100").GetInt32());
         Assert.StartsWith("%PDF-", await File.ReadAllTextAsync(Path.Combine(output, "report.pdf")));
+    }
+
+    [Fact]
+    public async Task Send_wait_reports_what_the_pipeline_stored_and_a_resend_stores_nothing_new()
+    {
+        var december = new DateTimeOffset(2025, 12, 24, 18, 0, 0, TimeSpan.Zero);
+        var file = Path.Combine(work.FullName, "december.ndjson");
+        await File.WriteAllLinesAsync(file, Enumerable.Range(0, 40).Select(i => PrivXSample.Item(100 + i % 3, december.AddMinutes(i))));
+
+        var first = await RunAsync("send", file, "--wait", "--timeout", "60");
+        var again = await RunAsync("send", file, "--wait", "--timeout", "60");
+
+        Assert.Equal((0, "sent 40 events in 1 messages: stored 40, duplicates 0, quarantined 0"), (first.ExitCode, first.Output));
+        Assert.Equal((0, "sent 40 events in 1 messages: stored 0, duplicates 40, quarantined 0"), (again.ExitCode, again.Output));
+    }
+
+    [Fact]
+    public async Task Send_names_each_line_it_refuses_sends_the_rest_and_fails()
+    {
+        var file = Path.Combine(work.FullName, "mixed.ndjson");
+        await File.WriteAllLinesAsync(file,
+        [
+            PrivXSample.Item(100, new DateTimeOffset(2025, 12, 25, 8, 0, 0, TimeSpan.Zero)),
+            """{"event_id":"100","created":"yesterday"}""",
+            PrivXSample.Item(102, new DateTimeOffset(2025, 12, 25, 9, 0, 0, TimeSpan.Zero)),
+        ]);
+
+        var result = await RunAsync("send", file, "--wait", "--timeout", "60");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("sent 2 events in 1 messages: stored 2, duplicates 0, quarantined 0", result.Output);
+        Assert.Equal($"{file}: line 2: \"created\" must be an RFC 3339 time with an offset, not \"yesterday\".", result.Error);
+    }
+
+    [Fact]
+    public async Task The_catalog_lists_all_145_events_of_privx_v24_as_json()
+    {
+        var result = await RunAsync("catalog", "--json");
+
+        using var catalog = JsonDocument.Parse(result.Output);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(145, catalog.RootElement.GetProperty("events").GetArrayLength());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ComplianceReports.Domain.Catalog;
 using ComplianceReports.Domain.Reporting;
 
 namespace ComplianceReports.Rendering.Tests;
@@ -22,7 +23,10 @@ internal static class SampleReports
     };
 
     public static MonthlyReport With(IReadOnlyDictionary<int, long> countsByCode, int version = 3) =>
-        new(new MonthlyAggregate(October2026, countsByCode.Values.Sum(), countsByCode, Digest), version, GeneratedAt);
+        new(new MonthlyAggregate(October2026, countsByCode.Values.Sum(), countsByCode, ByCategory(countsByCode), Digest), version, GeneratedAt);
+
+    private static Dictionary<string, long> ByCategory(IReadOnlyDictionary<int, long> countsByCode) =>
+        countsByCode.GroupBy(pair => PrivXCatalog.CategoryOf(pair.Key).Id).ToDictionary(group => group.Key, group => group.Sum(pair => pair.Value));
 
     public static MonthlyReport Few() => With(FewCodes);
 

@@ -107,8 +107,8 @@ public class AppendingEvents(AzuriteStorage storage) : IClassFixture<AzuriteStor
     public async Task An_event_with_an_offset_lands_in_the_partition_of_its_utc_day()
     {
         // 03:00 at +05:00 on 1 September is 22:00 UTC on 31 August.
-        var auditEvent = Assert.Single(PrivXEventParser.ParseMessage(
-            """{"event_id":"301","created":"2024-09-01T03:00:00+05:00","message":{"username":"alice"}}"""));
+        var auditEvent = Assert.IsType<ReadEvent>(Assert.Single(AuditMessageReader.Read(
+            """{"event_id":"301","created":"2024-09-01T03:00:00+05:00","message":{"username":"alice"}}""").Items)).Event;
 
         await store.AppendAsync([auditEvent], default);
 

@@ -1,38 +1,167 @@
 using System.CommandLine;
+using System.Text;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Storage.Connection;
+using ComplianceReports.Storage.Ingestion;
 using ComplianceReports.Storage.Queues;
 
 namespace ComplianceReports.Cli.Commands;
 
 public static class SendCommand
 {
+    /// <summary>
+    /// Above a few messages' worth, one export blob and one message beat many messages: Azurite's queue
+    /// deletes slow down with depth, and the pipeline streams an export in flat memory.
+    /// </summary>
+    private const long ExportAboveBytes = 4L * MessagePacking.MaxMessageJsonBytes;
+
+    private const int ProgressAboveEvents = 10_000;
+
+    /// <summary>About 4 MB: where reading, checking and sending start to take noticeable time.</summary>
+    private const int ProgressAboveChars = 4_000_000;
+
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(500);
+
     public static Command Create(Func<ParseResult, StorageClientFactory> storage)
     {
         var file = new Argument<string>("FILE")
         {
-            Description = "PrivX audit events: a JSON array of items, a REST page {\"count\":N,\"items\":[...]}, or one item; '-' reads standard input",
+            Description = "PrivX audit events: one item, a JSON array of items, a REST page {\"count\":N,\"items\":[...]}, NDJSON (one item a line) "
+                + "or an envelope {\"batchId\":\"...\",\"events\":[...]}; '-' reads standard input",
         };
-        var command = new Command("send", "Put PrivX audit events on the ingestion queue, many events a message") { file };
+        var wait = new Option<bool>("--wait")
+        {
+            Description = "Wait until the pipeline has taken in every batch sent, then report what it stored",
+        };
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds --wait waits before giving up",
+            DefaultValueFactory = _ => 300,
+        };
+        var command = new Command("send", "Put PrivX audit events on the ingestion queue, many events a message") { file, wait, timeout };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
-            var text = path == "-" ? await Console.In.ReadToEndAsync(cancellationToken) : await ReadFileAsync(path, cancellationToken);
-            IReadOnlyList<AuditEvent> events;
-            try
+            var source = path == "-" ? "stdin" : path;
+            var text = path == "-" ? await ReadStandardInputAsync(cancellationToken) : await ReadFileAsync(path, cancellationToken);
+
+            var message = AuditMessageReader.Read(text);
+            if (message.BlobName is not null)
             {
-                events = PrivXEventParser.ParseMessage(text);
+                throw new CliException($"{source}: nothing sent: it only names the export '{message.BlobName}'; send the events themselves");
             }
-            catch (InvalidAuditEventException e)
+            var refused = message.Rejected.ToList();
+            foreach (var item in refused)
             {
-                throw new CliException($"{path}: nothing sent: {e.Message}");
+                await Console.Error.WriteLineAsync($"{source}: {item.Where}: {item.Reason}");
+            }
+            var items = message.Events.Select(e => e.RawJson).ToList();
+            var large = items.Count > ProgressAboveEvents || text.Length > ProgressAboveChars;
+            if (large)
+            {
+                await Console.Error.WriteLineAsync($"read {items.Count:N0} events ({refused.Count:N0} refused) from {source}");
+            }
+            if (items.Count == 0)
+            {
+                Console.WriteLine($"nothing sent: {source} holds no event that can be sent");
+                return refused.Count > 0 ? 1 : 0;
             }
 
-            var messages = await new AuditEventQueue(storage(parse)).SendAsync(events.Select(e => e.RawJson), sentMessages: null, cancellationToken);
-            Console.WriteLine($"sent {events.Count} events in {messages} messages to queue {QueueNames.AuditEvents}");
-            return 0;
+            var clients = storage(parse);
+            var queue = new AuditEventQueue(clients);
+            var batchIds = await SendAsync(queue, items, large, cancellationToken);
+            var sent = $"sent {items.Count} events in {batchIds.Count} messages";
+            if (!parse.GetValue(wait))
+            {
+                Console.WriteLine(sent);
+                return refused.Count > 0 ? 1 : 0;
+            }
+            var allTakenIn = await WaitAsync(clients, queue, batchIds, parse.GetValue(timeout), sent, cancellationToken);
+            return allTakenIn && refused.Count == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>Sends the items in envelopes, or as one export when they are more than a few messages' worth; returns the batch ids.</summary>
+    private static async Task<IReadOnlyList<string>> SendAsync(AuditEventQueue queue, List<string> items, bool showProgress, CancellationToken cancellationToken)
+    {
+        var sendId = AuditEventQueue.NewSendId();
+        var sizes = items.Select(Encoding.UTF8.GetByteCount).ToList();
+        var bytes = sizes.Sum(size => (long)size);
+        if (bytes <= ExportAboveBytes && sizes.Max() <= MessagePacking.MaxItemJsonBytes)
+        {
+            // At most a few messages: a line for each is already coarser than every tenth.
+            var sentMessages = showProgress ? ProgressLines.EveryStep(sent => $"sent {sent} messages") : null;
+            return await queue.SendBatchesAsync(items, sendId, sentMessages, cancellationToken);
+        }
+
+        var exported = items.AsEnumerable();
+        if (showProgress)
+        {
+            await Console.Error.WriteLineAsync($"uploading export of {items.Count:N0} events ({bytes / 1e6:N1} MB)…");
+            var progress = ProgressLines.EveryTenth(items.Count, (done, percent) => $"uploading export: {done:N0} of {items.Count:N0} events ({percent}%)");
+            exported = items.Select((item, index) =>
+            {
+                progress.Report(index + 1);
+                return item;
+            });
+        }
+        return [await queue.SendExportAsync(exported, sendId, cancellationToken)];
+    }
+
+    /// <summary>
+    /// Polls the receipts of the batches, and the poison queue for those without one, until each is
+    /// accounted for or time is up; prints what happened and whether all went in without quarantine.
+    /// </summary>
+    private static async Task<bool> WaitAsync(
+        StorageClientFactory clients, AuditEventQueue queue, IReadOnlyList<string> batchIds, int timeoutSeconds, string sent, CancellationToken cancellationToken)
+    {
+        var receipts = new IngestReceipts(clients);
+        var found = new List<IngestReceipt>();
+        var poisoned = new List<string>();
+        var waiting = batchIds.ToList();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(timeoutSeconds);
+        while (true)
+        {
+            foreach (var batchId in waiting.ToList())
+            {
+                if (await receipts.FindAsync(batchId, cancellationToken) is { } receipt)
+                {
+                    found.Add(receipt);
+                    waiting.Remove(batchId);
+                }
+            }
+            if (waiting.Count > 0)
+            {
+                var lost = await queue.FindPoisonedAsync(waiting, cancellationToken);
+                poisoned.AddRange(lost);
+                waiting.RemoveAll(lost.Contains);
+            }
+            if (waiting.Count == 0 || DateTimeOffset.UtcNow >= deadline)
+            {
+                break;
+            }
+            await Task.Delay(PollEvery, cancellationToken);
+        }
+
+        foreach (var batchId in poisoned)
+        {
+            await Console.Error.WriteLineAsync($"batch {batchId} failed: its message is in {QueueNames.Poison(QueueNames.AuditEvents)}");
+        }
+        if (waiting.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"timed out after {timeoutSeconds} s waiting for {waiting.Count} of {batchIds.Count} batches");
+        }
+        var quarantined = found.Sum(receipt => receipt.Quarantined);
+        Console.WriteLine($"{sent}: stored {found.Sum(receipt => receipt.Stored)}, duplicates {found.Sum(receipt => receipt.Duplicates)}, quarantined {quarantined}");
+        return quarantined == 0 && poisoned.Count == 0 && waiting.Count == 0;
+    }
+
+    private static async Task<string> ReadStandardInputAsync(CancellationToken cancellationToken)
+    {
+        // UTF-8 whatever the terminal's locale, as PrivX exports are.
+        using var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
+        return await input.ReadToEndAsync(cancellationToken);
     }
 
     private static async Task<string> ReadFileAsync(string path, CancellationToken cancellationToken)
@@ -41,7 +170,7 @@ public static class SendCommand
         {
             return await File.ReadAllTextAsync(path, cancellationToken);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new CliException($"cannot read {path}: {e.Message}");
         }

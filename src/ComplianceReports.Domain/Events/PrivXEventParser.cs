@@ -1,72 +1,51 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace ComplianceReports.Domain.Events;
 
-/// <summary>
-/// Reads PrivX audit events in the shapes PrivX and producers send: one item, an array of items,
-/// or a REST page <c>{"count":N,"items":[...]}</c>.
-/// </summary>
+/// <summary>Reads one PrivX audit item, or says in words a producer can act on why it is not one.</summary>
 public static class PrivXEventParser
 {
-    public static IReadOnlyList<AuditEvent> ParseMessage(string body)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidAuditEventException($"The message is not JSON: {e.Message}", e);
-        }
+    /// <summary>PrivX events are a few KiB; anything near a megabyte is not an audit event.</summary>
+    public const int MaxItemBytes = 1024 * 1024;
 
-        using (document)
-        {
-            var root = document.RootElement;
-            return root.ValueKind switch
-            {
-                JsonValueKind.Array => ParseItems(root),
-                JsonValueKind.Object when root.TryGetProperty("items", out var items) => ParsePage(items),
-                JsonValueKind.Object => [ParseItem(root)],
-                _ => throw new InvalidAuditEventException(
-                    $"The message is a JSON {root.ValueKind.ToString().ToLowerInvariant()}; expected an event, an array of events or a page with \"items\"."),
-            };
-        }
-    }
+    /// <summary>The longest user, address, service or instance name kept as a fact; longer is refused, not truncated.</summary>
+    public const int MaxFactLength = 1024;
 
     public static AuditEvent ParseItem(JsonElement item)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            throw new InvalidAuditEventException($"An event must be a JSON object, not a {item.ValueKind.ToString().ToLowerInvariant()}.");
+            throw new InvalidAuditEventException($"An event must be a JSON object, not {Describe(item.ValueKind)}.");
         }
-
-        return new AuditEvent(ReadTime(item), ReadCode(item), EventIdentity.Of(item), item.GetRawText());
-    }
-
-    private static IReadOnlyList<AuditEvent> ParsePage(JsonElement items) =>
-        items.ValueKind == JsonValueKind.Array
-            ? ParseItems(items)
-            : throw new InvalidAuditEventException("A page's \"items\" must be an array.");
-
-    private static IReadOnlyList<AuditEvent> ParseItems(JsonElement array)
-    {
-        var events = new List<AuditEvent>(array.GetArrayLength());
-        var index = 0;
-        foreach (var item in array.EnumerateArray())
+        if (!item.EnumerateObject().Any())
         {
-            try
-            {
-                events.Add(ParseItem(item));
-            }
-            catch (InvalidAuditEventException e)
-            {
-                throw new InvalidAuditEventException($"Item {index}: {e.Message}", e);
-            }
-            index++;
+            throw new InvalidAuditEventException("The event is an empty object.");
         }
-        return events;
+
+        var raw = item.GetRawText();
+        var size = Encoding.UTF8.GetByteCount(raw);
+        if (size > MaxItemBytes)
+        {
+            throw new InvalidAuditEventException($"The event is {size:N0} bytes, over the {MaxItemBytes:N0} an audit event may have.");
+        }
+
+        var code = ReadCode(item);
+        var time = ReadTime(item);
+        var message = item.TryGetProperty("message", out var found) ? found : default;
+        if (message.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Object))
+        {
+            throw new InvalidAuditEventException($"\"message\" must be an object, not {Describe(message.ValueKind)}.");
+        }
+
+        var facts = EventFacts.FromCatalog(
+            code,
+            user: Fact(message, "username", "message.username"),
+            sourceAddress: Fact(message, "remoteAddress", "message.remoteAddress"),
+            service: Fact(item, "service_name", "service_name") ?? Fact(message, "SSH-PrivX-service", "message.SSH-PrivX-service"),
+            instance: Fact(message, "instanceName", "message.instanceName"));
+        return new AuditEvent(time, code, EventIdentity.Of(item), raw, facts);
     }
 
     private static int ReadCode(JsonElement item)
@@ -85,7 +64,7 @@ public static class PrivXEventParser
         };
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var code)
             ? code
-            : throw new InvalidAuditEventException($"\"event_id\" must be a non-negative whole number, not {eventId.GetRawText()}.");
+            : throw new InvalidAuditEventException($"\"event_id\" must be a non-negative whole number, not {Shorten(eventId.GetRawText())}.");
     }
 
     private static DateTimeOffset ReadTime(JsonElement item)
@@ -99,6 +78,35 @@ public static class PrivXEventParser
 
         return time.ValueKind == JsonValueKind.String && Rfc3339.TryParse(time.GetString()!, out var parsed)
             ? parsed.ToUniversalTime()
-            : throw new InvalidAuditEventException($"\"{source}\" must be an RFC 3339 time with an offset, not {time.GetRawText()}.");
+            : throw new InvalidAuditEventException($"\"{source}\" must be an RFC 3339 time with an offset, not {Shorten(time.GetRawText())}.");
     }
+
+    private static string? Fact(JsonElement parent, string property, string path)
+    {
+        if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new InvalidAuditEventException($"\"{path}\" must be a string, not {Describe(value.ValueKind)}.");
+        }
+        var text = value.GetString()!;
+        return text.Length <= MaxFactLength
+            ? text
+            : throw new InvalidAuditEventException($"\"{path}\" is {text.Length:N0} characters long, over the {MaxFactLength:N0} allowed.");
+    }
+
+    internal static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "a missing value",
+    };
+
+    internal static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

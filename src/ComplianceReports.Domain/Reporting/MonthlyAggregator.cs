@@ -1,3 +1,4 @@
+using ComplianceReports.Domain.Catalog;
 using ComplianceReports.Domain.Events;
 
 namespace ComplianceReports.Domain.Reporting;
@@ -6,6 +7,7 @@ namespace ComplianceReports.Domain.Reporting;
 public sealed class MonthlyAggregator(Month month) : IDisposable
 {
     private readonly SortedDictionary<int, long> countsByCode = [];
+    private readonly Dictionary<string, long> countsByCategory = CatalogCategories.All.ToDictionary(category => category.Id, _ => 0L);
     private readonly EventSetDigest digest = new();
     private long eventCount;
 
@@ -17,10 +19,11 @@ public sealed class MonthlyAggregator(Month month) : IDisposable
         }
         digest.Add(auditEvent);
         countsByCode[auditEvent.Code] = countsByCode.GetValueOrDefault(auditEvent.Code) + 1;
+        countsByCategory[auditEvent.Facts.Category] = countsByCategory.GetValueOrDefault(auditEvent.Facts.Category) + 1;
         eventCount++;
     }
 
-    public MonthlyAggregate Complete() => new(month, eventCount, countsByCode, digest.Complete());
+    public MonthlyAggregate Complete() => new(month, eventCount, countsByCode, countsByCategory, digest.Complete());
 
     public static async Task<MonthlyAggregate> AggregateAsync(Month month, IAsyncEnumerable<AuditEvent> events, CancellationToken cancellationToken)
     {

@@ -1,12 +1,14 @@
 using System.Globalization;
+using ComplianceReports.Domain.Catalog;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace ComplianceReports.Domain.Reporting;
 
 /// <summary>
-/// <c>summary.json</c>, schema version 1. Fields are only ever added: readers written against an
-/// earlier shape keep working. Codes are strings because JSON keys are.
+/// <c>summary.json</c>, schema version 1. Fields are only ever added, at the end: readers written
+/// against an earlier shape keep working. Codes are strings because JSON keys are; codes without
+/// events are left out, while every category is listed, zero or not, so a quiet category shows.
 /// </summary>
 public sealed record ReportSummary(
     [property: JsonPropertyName("schemaVersion")] int SchemaVersion,
@@ -15,7 +17,8 @@ public sealed record ReportSummary(
     [property: JsonPropertyName("version")] int Version,
     [property: JsonPropertyName("eventCount")] long EventCount,
     [property: JsonPropertyName("countsByCode")] IReadOnlyDictionary<string, long> CountsByCode,
-    [property: JsonPropertyName("generatedAt")] DateTimeOffset GeneratedAt)
+    [property: JsonPropertyName("generatedAt")] DateTimeOffset GeneratedAt,
+    [property: JsonPropertyName("countsByCategory")] IReadOnlyDictionary<string, long> CountsByCategory)
 {
     public const int CurrentSchemaVersion = 1;
 
@@ -31,7 +34,8 @@ public sealed record ReportSummary(
             .Where(pair => pair.Value > 0)
             .OrderBy(pair => pair.Key)
             .ToDictionary(pair => pair.Key.ToString(CultureInfo.InvariantCulture), pair => pair.Value),
-        report.GeneratedAt);
+        report.GeneratedAt,
+        CatalogCategories.All.ToDictionary(category => category.Id, category => report.Aggregate.CountsByCategory.GetValueOrDefault(category.Id)));
 
     public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Options);
 

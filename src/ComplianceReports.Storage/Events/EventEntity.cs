@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using ComplianceReports.Domain.Catalog;
 using ComplianceReports.Domain.Events;
 
 namespace ComplianceReports.Storage.Events;
@@ -10,24 +11,62 @@ internal static class EventEntity
     public const string Code = nameof(Code);
     public const string Identity = nameof(Identity);
     public const string Raw = nameof(Raw);
+    public const string RawBlob = nameof(RawBlob);
     public const string IngestedAt = nameof(IngestedAt);
+    public const string Category = nameof(Category);
+    public const string Outcome = nameof(Outcome);
+    public const string User = nameof(User);
+    public const string SourceAddress = nameof(SourceAddress);
+    public const string Service = nameof(Service);
+    public const string Instance = nameof(Instance);
 
-    public static TableEntity From(AuditEvent auditEvent, DateTimeOffset ingestedAt) =>
-        new(EventKeys.PartitionKey(auditEvent.OccurredAt), EventKeys.RowKey(auditEvent))
+    /// <summary>
+    /// A table property holds 64 KiB, that is 32,768 UTF-16 characters; a raw event longer than this
+    /// goes to blob storage and the row keeps its name.
+    /// </summary>
+    public const int MaxInlineRawLength = 30_000;
+
+    public static bool RawFitsInline(AuditEvent auditEvent) => auditEvent.RawJson.Length <= MaxInlineRawLength;
+
+    public static TableEntity From(AuditEvent auditEvent, DateTimeOffset ingestedAt, string? rawBlobName)
+    {
+        var entity = new TableEntity(EventKeys.PartitionKey(auditEvent.OccurredAt), EventKeys.RowKey(auditEvent))
         {
             [OccurredAt] = auditEvent.OccurredAt,
             [Code] = auditEvent.Code,
             [Identity] = auditEvent.Identity,
-            [Raw] = auditEvent.RawJson,
             [IngestedAt] = ingestedAt,
+            [Category] = auditEvent.Facts.Category,
+            [Outcome] = auditEvent.Facts.Outcome?.ToString(),
+            [User] = auditEvent.Facts.User,
+            [SourceAddress] = auditEvent.Facts.SourceAddress,
+            [Service] = auditEvent.Facts.Service,
+            [Instance] = auditEvent.Facts.Instance,
         };
+        if (rawBlobName is null)
+        {
+            entity[Raw] = auditEvent.RawJson;
+        }
+        else
+        {
+            entity[RawBlob] = rawBlobName;
+        }
+        return entity;
+    }
 
-    public static StoredAuditEvent ToStoredEvent(TableEntity entity) => new(
+    public static StoredAuditEvent ToStoredEvent(TableEntity entity, string raw) => new(
         new AuditEvent(
             entity.GetDateTimeOffset(OccurredAt)!.Value.ToUniversalTime(),
             entity.GetInt32(Code)!.Value,
             entity.GetString(Identity),
-            entity.GetString(Raw)),
+            raw,
+            new EventFacts(
+                entity.GetString(Category),
+                Enum.TryParse<EventOutcome>(entity.GetString(Outcome), out var outcome) ? outcome : null,
+                entity.GetString(User),
+                entity.GetString(SourceAddress),
+                entity.GetString(Service),
+                entity.GetString(Instance))),
         entity.GetDateTimeOffset(IngestedAt)!.Value.ToUniversalTime());
 
     /// <summary>

@@ -1,24 +1,141 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using ComplianceReports.Storage.Connection;
+using ComplianceReports.Storage.Ingestion;
 
 namespace ComplianceReports.Storage.Queues;
 
-/// <summary>The producer's side of the ingestion queue.</summary>
+/// <summary>
+/// The producer's side of the ingestion queue. Everything goes out in envelopes with batch ids, so the
+/// pipeline writes a receipt for each batch that the producer can wait for.
+/// </summary>
 public sealed class AuditEventQueue(StorageClientFactory clients)
 {
-    private readonly QueueClient queue = clients.CreateQueueClient(QueueNames.AuditEvents);
+    /// <summary>How far the NDJSON writer runs ahead of the upload before it waits.</summary>
+    private const int ExportFlushBytes = 64 * 1024;
 
-    /// <summary>Sends the items (each one PrivX event as JSON) packed into as few messages as fit; returns how many messages it sent.</summary>
-    public async Task<int> SendAsync(IEnumerable<string> itemsJson, IProgress<int>? sentMessages, CancellationToken cancellationToken)
+    private readonly QueueClient queue = clients.CreateQueueClient(QueueNames.AuditEvents);
+    private readonly QueueClient poison = clients.CreateQueueClient(QueueNames.Poison(QueueNames.AuditEvents));
+    private readonly IngestBlobs exports = new(clients);
+
+    /// <summary>
+    /// A short id, unique enough for one producer's sends, that sorts by time and leaves room for the
+    /// batch number within a batch id's 128 characters.
+    /// </summary>
+    public static string NewSendId() =>
+        $"{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
+
+    /// <summary>Sends the items (each one PrivX event as JSON) in as few envelopes as fit; returns their batch ids.</summary>
+    public async Task<IReadOnlyList<string>> SendBatchesAsync(
+        IEnumerable<string> itemsJson, string sendId, IProgress<int>? sentMessages, CancellationToken cancellationToken)
     {
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        var sent = 0;
-        foreach (var message in MessagePacking.PackArrays(itemsJson))
+        var batchIds = new List<string>();
+        foreach (var (batchId, json) in MessagePacking.PackEnvelopes(itemsJson, sendId))
         {
-            await queue.SendMessageAsync(message, cancellationToken);
-            sent++;
-            sentMessages?.Report(sent);
+            await queue.SendMessageAsync(json, cancellationToken);
+            batchIds.Add(batchId);
+            sentMessages?.Report(batchIds.Count);
         }
-        return sent;
+        return batchIds;
+    }
+
+    /// <summary>
+    /// Uploads the items as one NDJSON export to the ingest container and sends a single envelope naming
+    /// it; returns that envelope's batch id. For inputs too big for a few messages.
+    /// </summary>
+    public async Task<string> SendExportAsync(IEnumerable<string> itemsJson, string sendId, CancellationToken cancellationToken)
+    {
+        var blobName = $"{sendId}.ndjson";
+        var pipe = new Pipe();
+        var writing = Task.Run(() => WriteNdjsonAsync(itemsJson, pipe.Writer, cancellationToken), cancellationToken);
+        await using (var content = pipe.Reader.AsStream())
+        {
+            await exports.UploadAsync(blobName, content, cancellationToken);
+        }
+        await writing;
+
+        var batchId = $"{sendId}-export";
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(new { batchId, blob = blobName }), cancellationToken);
+        return batchId;
+    }
+
+    /// <summary>The batch ids among <paramref name="batchIds"/> whose message the host gave up on and moved to the poison queue.</summary>
+    public async Task<IReadOnlyList<string>> FindPoisonedAsync(IReadOnlyCollection<string> batchIds, CancellationToken cancellationToken)
+    {
+        // Peeking leaves dequeue counts and visibility alone, but it sees only the oldest 32 poison
+        // messages: a batch poisoned behind 32 older ones goes unnoticed here (and times out instead).
+        PeekedMessage[] peeked;
+        try
+        {
+            peeked = (await poison.PeekMessagesAsync(maxMessages: 32, cancellationToken)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            return [];
+        }
+        catch (FormatException)
+        {
+            // One message another producer put there without base64 fails the whole peek; the batches
+            // then go unnoticed here rather than failing the caller, who still sees their receipts.
+            return [];
+        }
+        var wanted = batchIds.ToHashSet(StringComparer.Ordinal);
+        return peeked
+            .Select(message => BatchIdOf(message.Body.ToString()))
+            .Where(batchId => batchId is not null && wanted.Contains(batchId))
+            .Select(batchId => batchId!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static async Task WriteNdjsonAsync(IEnumerable<string> itemsJson, PipeWriter writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var item in itemsJson)
+            {
+                // Line breaks in JSON text can only be white space between tokens (strings escape
+                // them), so blanking them puts a pretty-printed item on one line without changing it.
+                Encoding.UTF8.GetBytes(item.Replace('\r', ' ').Replace('\n', ' '), writer);
+                writer.Write("\n"u8);
+                if (writer.UnflushedBytes >= ExportFlushBytes && (await writer.FlushAsync(cancellationToken)).IsCompleted)
+                {
+                    break; // The upload stopped reading: it failed, and says why.
+                }
+            }
+            await writer.CompleteAsync();
+        }
+        catch (Exception e)
+        {
+            await writer.CompleteAsync(e);
+            throw;
+        }
+    }
+
+    /// <summary>The batch id of an envelope, without reading its events; <c>null</c> for anything else.</summary>
+    private static string? BatchIdOf(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("batchId", out var batchId)
+                && batchId.ValueKind == JsonValueKind.String
+                    ? batchId.GetString()
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -1,0 +1,168 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace ComplianceReports.Domain.Events;
+
+/// <summary>
+/// Streams the items of an export too big for a message, NDJSON or a JSON array, one at a time, so an
+/// export of any size is read in flat memory.
+/// </summary>
+public static class AuditItemStream
+{
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    public static async IAsyncEnumerable<ItemReading> ReadAsync(Stream utf8, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (first, whole) = await PeekFirstSignificantByteAsync(utf8, cancellationToken);
+        if (first == '[')
+        {
+            await foreach (var item in ReadArrayAsync(whole, cancellationToken))
+            {
+                yield return item;
+            }
+            yield break;
+        }
+
+        using var lines = new StreamReader(whole, Encoding.UTF8);
+        var number = 0;
+        while (await lines.ReadLineAsync(cancellationToken) is { } line)
+        {
+            number++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                yield return AuditMessageReader.ReadLine(line, $"line {number}");
+            }
+        }
+    }
+
+    /// <remarks>
+    /// Read element by element rather than with <c>JsonSerializer.DeserializeAsyncEnumerable</c>, which drops
+    /// the items it had already parsed from a buffer when that buffer also holds a syntax error.
+    /// </remarks>
+    private static async IAsyncEnumerable<ItemReading> ReadArrayAsync(Stream utf8, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var array = new ArrayScan();
+        var buffer = new byte[64 * 1024];
+        var count = 0;
+        while (!array.Ended)
+        {
+            if (count == buffer.Length)
+            {
+                // One item fills the buffer: give it room, it is refused later if over the item limit.
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+            var read = await utf8.ReadAsync(buffer.AsMemory(count), cancellationToken);
+            count += read;
+
+            var readings = new List<ItemReading>();
+            var consumed = array.Scan(buffer.AsSpan(0, count), final: read == 0, readings);
+            foreach (var reading in readings)
+            {
+                yield return reading;
+            }
+            buffer.AsSpan(consumed, count - consumed).CopyTo(buffer);
+            count -= consumed;
+        }
+    }
+
+    /// <summary>Where a scan of an array export stands between two buffers.</summary>
+    private sealed class ArrayScan
+    {
+        private JsonReaderState state;
+        private int items;
+
+        public bool Ended { get; private set; }
+
+        /// <summary>Reads every whole item in <paramref name="data"/>; returns the bytes consumed, the rest waits for more data.</summary>
+        public int Scan(ReadOnlySpan<byte> data, bool final, List<ItemReading> readings)
+        {
+            var reader = new Utf8JsonReader(data, final, state);
+            var consumed = 0;
+            try
+            {
+                while (reader.Read())
+                {
+                    if (reader.CurrentDepth == 1)
+                    {
+                        var start = (int)reader.TokenStartIndex;
+                        if (!reader.TrySkip())
+                        {
+                            break;
+                        }
+                        using var item = JsonDocument.Parse(data[start..(int)reader.BytesConsumed].ToArray());
+                        items++;
+                        readings.Add(AuditMessageReader.ReadItem(item.RootElement, $"item {items}"));
+                    }
+                    consumed = (int)reader.BytesConsumed;
+                    state = reader.CurrentState;
+                }
+                Ended = final;
+            }
+            catch (JsonException e)
+            {
+                // Past a syntax error nothing can be told apart; the export itself stays where it is.
+                readings.Add(new RejectedItem($"item {items + 1} onwards", $"The export is not valid JSON from here on: {e.Message}", string.Empty));
+                Ended = true;
+            }
+            return consumed;
+        }
+    }
+
+    /// <summary>The first byte that is not white space or a byte-order mark, and a stream that still starts at the beginning.</summary>
+    private static async Task<(int First, Stream Whole)> PeekFirstSignificantByteAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var seen = new List<byte>();
+        var one = new byte[1];
+        int found;
+        do
+        {
+            found = await stream.ReadAsync(one, cancellationToken) == 0 ? -1 : one[0];
+            if (found >= 0)
+            {
+                seen.Add(one[0]);
+            }
+        }
+        while (found is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF);
+        // The JSON reader refuses a byte-order mark, and neither reader needs one: UTF-8 is all they read.
+        var prefix = seen.ToArray();
+        return (found, new PrefixedStream(prefix.AsSpan().StartsWith(Utf8Bom) ? prefix[Utf8Bom.Length..] : prefix, stream));
+    }
+
+    /// <summary>Bytes already read, then the rest of the stream: a peek for streams that cannot seek.</summary>
+    private sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
+    {
+        private int position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (position < prefix.Length)
+            {
+                var n = Math.Min(buffer.Length, prefix.Length - position);
+                prefix.AsSpan(position, n).CopyTo(buffer);
+                position += n;
+                return n;
+            }
+            return rest.Read(buffer);
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            position < prefix.Length ? ValueTask.FromResult(Read(buffer.Span)) : rest.ReadAsync(buffer, cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using ComplianceReports.Storage.Connection;
+
+namespace ComplianceReports.Storage.Ingestion;
+
+/// <summary>
+/// Refused input by the UTC day it was refused on. Keys come from the message id and the item's
+/// position, so a redelivered message quarantines the same rows again rather than new ones.
+/// </summary>
+public sealed class QuarantineStore(StorageClientFactory clients)
+{
+    public const string TableName = "Quarantine";
+    public const string ContainerName = "quarantine";
+
+    private const int MaxInlineLength = 30_000;
+
+    private readonly TableClient table = clients.CreateTableClient(TableName);
+    private readonly BlobContainerClient blobs = clients.CreateBlobContainerClient(ContainerName);
+    private readonly OnceAsync created = new();
+
+    public async Task AddAsync(IReadOnlyCollection<QuarantinedItem> items, CancellationToken cancellationToken)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+        await EnsureCreatedAsync(cancellationToken);
+        foreach (var item in items)
+        {
+            var partition = item.QuarantinedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var row = string.Create(CultureInfo.InvariantCulture, $"{item.MessageId}_{item.Position:D7}");
+            var entity = new TableEntity(partition, row)
+            {
+                [nameof(QuarantinedItem.MessageId)] = item.MessageId,
+                [nameof(QuarantinedItem.Position)] = item.Position,
+                [nameof(QuarantinedItem.BatchId)] = item.BatchId,
+                [nameof(QuarantinedItem.Where)] = item.Where,
+                [nameof(QuarantinedItem.Reason)] = item.Reason,
+                [nameof(QuarantinedItem.QuarantinedAt)] = item.QuarantinedAt,
+            };
+            if (item.OriginalText.Length <= MaxInlineLength)
+            {
+                entity[nameof(QuarantinedItem.OriginalText)] = item.OriginalText;
+            }
+            else
+            {
+                var name = $"{partition}/{row}.txt";
+                await blobs.GetBlobClient(name).UploadAsync(BinaryData.FromString(item.OriginalText), overwrite: true, cancellationToken);
+                entity["OriginalBlob"] = name;
+            }
+            await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    /// <summary>Everything quarantined on the UTC days from <paramref name="fromDay"/> up to, not including, <paramref name="toDay"/>.</summary>
+    public async IAsyncEnumerable<QuarantinedItem> ReadAsync(DateOnly fromDay, DateOnly toDay, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var filter = $"PartitionKey ge '{fromDay:yyyy-MM-dd}' and PartitionKey lt '{toDay:yyyy-MM-dd}'";
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var original = entity.GetString("OriginalBlob") is { } name
+                ? (await blobs.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content.ToString()
+                : entity.GetString(nameof(QuarantinedItem.OriginalText));
+            yield return new QuarantinedItem(
+                entity.GetString(nameof(QuarantinedItem.MessageId)),
+                entity.GetInt32(nameof(QuarantinedItem.Position))!.Value,
+                entity.GetString(nameof(QuarantinedItem.BatchId)),
+                entity.GetString(nameof(QuarantinedItem.Where)),
+                entity.GetString(nameof(QuarantinedItem.Reason)),
+                original,
+                entity.GetDateTimeOffset(nameof(QuarantinedItem.QuarantinedAt))!.Value);
+        }
+    }
+
+    private Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
+        created.RunAsync(async () =>
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+            await blobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        });
+}
