@@ -5,11 +5,16 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 source scripts/lib/azurite.sh
+source scripts/lib/bicep.sh
 
 work="$(mktemp -d)"
 cleanup() { azurite_stop; rm -rf "$work"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+# The Bicep templates in infra/: built and linted first, so their line shows beside the tests.
+infra_status=0
+bicep_check "$root" || infra_status=1
 
 azurite_install "$root"
 
@@ -46,4 +51,5 @@ if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
 fi
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] || status=1
+[ "$infra_status" -eq 0 ] || status=1
 exit "$status"

@@ -14,7 +14,7 @@ StorageClientFactory Storage(ParseResult parse) => new(CliConnection.Resolve(par
 var root = new RootCommand("compliance: PrivX audit events in, monthly compliance reports out")
 {
     Options = { connection },
-    Subcommands = { SendCommand.Create(Storage), ReportCommands.Create(Storage), CatalogCommand.Create() },
+    Subcommands = { SendCommand.Create(Storage), ReportCommands.Create(Storage), VerifyCommand.Create(Storage), CatalogCommand.Create() },
 };
 
 try

@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using ComplianceReports.Functions;
 using ComplianceReports.Pipeline;
+using ComplianceReports.Pipeline.Reports;
 using Microsoft.Azure.WebJobs.Extensions.Timers;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +33,10 @@ public static class LocalFunctionsHost
         new HostBuilder()
             .ConfigureAppConfiguration(configuration =>
             {
+                // Locally, reports are signed with a self-signed certificate made once beside the app, never in blob storage.
+                configuration.AddInMemoryCollection([KeyValuePair.Create<string, string?>(
+                    ReportOptions.LocalSelfSignedPathKey,
+                    Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.HostJsonPath))!, ".local", "report-signing.pfx"))]);
                 configuration.AddFunctionsSettings(options.HostJsonPath, options.LocalSettingsPath);
                 if (options.Settings is not null)
                 {

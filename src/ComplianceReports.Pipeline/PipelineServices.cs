@@ -22,6 +22,8 @@ public static class PipelineServices
                 + $"or {StorageConnection.DefaultName}__accountName for an identity-based connection.");
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(ReportOptions.FromConfiguration(configuration));
+        services.AddSingleton<ReportSigning>();
         services.AddSingleton(new StorageClientFactory(connection));
         services.AddSingleton<TableEventStore>();
         services.AddSingleton<QuarantineStore>();

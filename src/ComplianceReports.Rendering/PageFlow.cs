@@ -13,14 +13,24 @@ internal sealed class PageFlow(PdfDocument document, Action<PageFlow> composeRun
 
     public XGraphics Graphics => graphics ?? throw new InvalidOperationException("No page has been started.");
 
+    public PdfPage Page => document.Pages[document.PageCount - 1];
+
     /// <summary>The top of the free space on the current page.</summary>
     public double Y { get; private set; }
 
     public void StartFirstPage() => StartPage();
 
+    /// <summary>Ends the current page whatever room it has left, as after the cover.</summary>
+    public void BreakPage()
+    {
+        StartPage();
+        composeRunningHead(this);
+    }
+
     /// <summary>
     /// Makes sure <paramref name="height"/> fits above the bottom margin, breaking the page if not;
     /// <paramref name="continueBlock"/> then redraws whatever the block repeats on a new page, such as a table heading.
+    /// A block taller than <see cref="ReportLayout.BodyHeight"/> must split itself first: a fresh page cannot hold it either.
     /// </summary>
     public void Reserve(double height, Action? continueBlock = null)
     {
@@ -28,8 +38,7 @@ internal sealed class PageFlow(PdfDocument document, Action<PageFlow> composeRun
         {
             return;
         }
-        StartPage();
-        composeRunningHead(this);
+        BreakPage();
         continueBlock?.Invoke();
     }
 

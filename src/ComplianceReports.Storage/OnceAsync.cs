@@ -1,6 +1,13 @@
+using System.Net;
+using Azure;
+
 namespace ComplianceReports.Storage;
 
-/// <summary>Runs a piece of set-up once per process, and again only if it failed.</summary>
+/// <summary>
+/// Creates a queue, table or container once per process, and again only if that failed. In Azure they
+/// are provisioned by infra/ and a producer's or reader's role may not include creating them: a refusal
+/// (403) means "provisioned by someone allowed to", and the call that needs the resource goes ahead.
+/// </summary>
 internal sealed class OnceAsync
 {
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -17,7 +24,14 @@ internal sealed class OnceAsync
         {
             if (!done)
             {
-                await setUp();
+                try
+                {
+                    await setUp();
+                }
+                catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Forbidden)
+                {
+                    // Not ours to create; the infrastructure made it.
+                }
                 done = true;
             }
         }

@@ -2,7 +2,6 @@ using System.Text;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
-using ComplianceReports.Storage.Queues;
 using ComplianceReports.Testing;
 
 namespace ComplianceReports.EndToEnd.Tests;
@@ -127,39 +126,21 @@ public sealed class IngestingEvents(LocalFunctionsHostFixture host)
         Assert.Equal(count, (await GenerateAsync(new Month(2025, 11))).EventCount);
     }
 
-    private async Task SendAsync(string body)
-    {
-        var queue = host.Storage.CreateQueueClient(QueueNames.AuditEvents);
-        await queue.CreateIfNotExistsAsync();
-        await queue.SendMessageAsync(body);
-    }
+    private PipelineClient Pipeline => new(host.Storage);
 
-    private async Task<IngestionNumbers> SendEnvelopeAsync(string batchId, IEnumerable<string> items)
-    {
-        await SendAsync($$"""{"batchId":"{{batchId}}","events":[{{string.Join(',', items)}}]}""");
-        return await WaitForReceiptAsync(batchId, TimeSpan.FromSeconds(60));
-    }
+    private Task SendAsync(string body) => Pipeline.SendAsync(body);
 
-    private async Task<IngestionNumbers> WaitForReceiptAsync(string batchId, TimeSpan timeout)
-    {
-        var receipt = await Eventually.ReturnsAsync($"the receipt of {batchId}", () => new IngestReceipts(host.Storage).FindAsync(batchId, default), timeout);
-        return new IngestionNumbers(receipt.Stored, receipt.Duplicates, receipt.Quarantined);
-    }
+    private async Task<IngestionNumbers> SendEnvelopeAsync(string batchId, IEnumerable<string> items) =>
+        Numbers(await Pipeline.SendEnvelopeAsync(batchId, items));
+
+    private async Task<IngestionNumbers> WaitForReceiptAsync(string batchId, TimeSpan timeout) =>
+        Numbers(await Pipeline.WaitForReceiptAsync(batchId, timeout));
+
+    private static IngestionNumbers Numbers(IngestReceipt receipt) => new(receipt.Stored, receipt.Duplicates, receipt.Quarantined);
 
     private async Task<int> CountAsync(Month month) => await Store.ReadMonthAsync(month, default).CountAsync();
 
-    private async Task<ReportSummary> GenerateAsync(Month month)
-    {
-        var request = ReportRequest.For(month, requestedBy: "test");
-        await new ReportRequestQueue(host.Storage).SendAsync(request, default);
-        await Eventually.ReturnsAsync("the report", () => new Storage.Reports.ReportRequestOutcomes(host.Storage).FindAsync(request.RequestId, default), TimeSpan.FromMinutes(3));
-        var reports = new Storage.Reports.BlobReportStore(host.Storage);
-        var manifest = (await reports.GetLatestAsync(month, default))!;
-        await using var summary = await reports.OpenFileAsync(manifest, "summary.json", default);
-        using var buffer = new MemoryStream();
-        await summary.CopyToAsync(buffer);
-        return ReportSummary.FromUtf8Json(buffer.ToArray());
-    }
+    private async Task<ReportSummary> GenerateAsync(Month month) => await Pipeline.ReadSummaryAsync(await Pipeline.GenerateAsync(month));
 
     private sealed record IngestionNumbers(int Stored, int Duplicates, int Quarantined);
 }

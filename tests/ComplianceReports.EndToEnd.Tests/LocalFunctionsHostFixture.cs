@@ -1,4 +1,5 @@
 using ComplianceReports.LocalHost;
+using ComplianceReports.Pipeline.Reports;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Testing;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +27,9 @@ public sealed class LocalFunctionsHostFixture : IAsyncLifetime
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
+    /// <summary>The self-signed certificate the local host makes once, kept out of the repository by the tests.</summary>
+    public static string SigningCertificatePath { get; } = Path.Combine(Path.GetTempPath(), "compliance-reports-tests", "report-signing.pfx");
+
     public async Task InitializeAsync()
     {
         host = LocalFunctionsHost.Build(new LocalHostOptions(
@@ -35,6 +39,10 @@ public sealed class LocalFunctionsHostFixture : IAsyncLifetime
             {
                 [StorageConnection.DefaultName] = account.ConnectionString,
                 ["ReportSchedule"] = TestReportSchedule,
+                ["ReportOrganisation"] = "Example Bank plc",
+                // Nothing else writes while a test asks for a report: a second of settling is plenty here.
+                ["ReportSettleTime"] = "00:00:01",
+                [ReportOptions.LocalSelfSignedPathKey] = SigningCertificatePath,
                 // Fast polling and immediate retries keep the tests short; dequeue count and encoding stay host.json's.
                 [$"{LocalHostSettings.HostJsonSection}:extensions:queues:maxPollingInterval"] = "00:00:00.200",
                 [$"{LocalHostSettings.HostJsonSection}:extensions:queues:visibilityTimeout"] = "00:00:00",
@@ -46,6 +54,8 @@ public sealed class LocalFunctionsHostFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // What the host logged, for whoever reads a failed run: scripts/test.sh runs in a temporary directory.
+        await File.WriteAllLinesAsync(Path.Combine(Path.GetTempPath(), $"compliance-host-{account.Name}-{DateTime.UtcNow:yyyyMMddHHmmss}.log"), Log.Messages);
         if (host is not null)
         {
             await host.StopAsync();

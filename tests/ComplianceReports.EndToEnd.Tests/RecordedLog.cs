@@ -23,6 +23,6 @@ public sealed class RecordedLog : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            messages.Enqueue(formatter(state, exception) ?? string.Empty);
+            messages.Enqueue(exception is null ? formatter(state, exception) ?? string.Empty : $"{formatter(state, exception)}\n{exception}");
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using ComplianceReports.Testing;
 
@@ -96,23 +95,6 @@ public sealed class UsingTheCommandLine(LocalFunctionsHostFixture host) : IDispo
 
     public void Dispose() => work.Delete(recursive: true);
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = work.FullName,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "compliance.dll"));
-        foreach (var argument in arguments.Append("--connection").Append(host.ConnectionString))
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, (await output).Trim(), (await error).Trim());
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) =>
+        CommandLine.RunAsync(host.ConnectionString, work.FullName, arguments);
 }

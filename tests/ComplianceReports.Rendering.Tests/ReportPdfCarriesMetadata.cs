@@ -2,7 +2,7 @@ namespace ComplianceReports.Rendering.Tests;
 
 public sealed class ReportPdfCarriesMetadata
 {
-    private readonly RenderedPdf pdf = RenderedPdf.Of(SampleReports.Few());
+    private readonly RenderedPdf pdf = Rendered.Helsinki;
 
     [Fact]
     public void TheTitleNamesTheReportAndItsMonth()
@@ -13,13 +13,13 @@ public sealed class ReportPdfCarriesMetadata
     [Fact]
     public void TheSubjectNamesTheMonthTimeZoneAndVersion()
     {
-        Assert.Equal("PrivX audit events of October 2026 (UTC), report version 3", pdf.Information.Subject);
+        Assert.Equal("PrivX audit events of October 2026 (Europe/Helsinki), report version 3", pdf.Information.Subject);
     }
 
     [Fact]
-    public void AuthorAndCreatorAreComplianceReports()
+    public void TheAuthorIsTheOrganisationAndTheCreatorComplianceReports()
     {
-        Assert.Equal("ComplianceReports", pdf.Information.Author);
+        Assert.Equal("Northwind Payments Oy", pdf.Information.Author);
         Assert.Equal("ComplianceReports", pdf.Information.Creator);
     }
 
@@ -27,5 +27,30 @@ public sealed class ReportPdfCarriesMetadata
     public void TheCreationDateIsTheGenerationTimeOfTheReport()
     {
         Assert.Equal(SampleReports.GeneratedAt, pdf.Information.GetCreatedDateTimeOffset());
+    }
+
+    [Fact]
+    public void AVerifierReadsMonthVersionZoneCutoffAndDigestFromTheInfoDictionary()
+    {
+        Assert.Equal("2026-10", pdf.Info("ComplianceMonth"));
+        Assert.Equal("3", pdf.Info("ComplianceVersion"));
+        Assert.Equal("Europe/Helsinki", pdf.Info("ComplianceTimeZone"));
+        Assert.Equal("2026-11-01T02:00:00.0000000Z", pdf.Info("ComplianceCutoff"));
+        Assert.Equal(SampleReports.Digest, pdf.Info("ComplianceEventDigest"));
+    }
+
+    [Fact]
+    public void TheCutoffEntryRoundTripsToTheModelsInstant()
+    {
+        Assert.Equal(SampleReports.Cutoff, DateTimeOffset.Parse(pdf.Info("ComplianceCutoff")!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void EachVersionCarriesItsOwnNumber()
+    {
+        var version = RenderedPdf.Of(SampleReports.Empty());
+
+        Assert.Equal("1", version.Info("ComplianceVersion"));
+        Assert.Equal("UTC", version.Info("ComplianceTimeZone"));
     }
 }

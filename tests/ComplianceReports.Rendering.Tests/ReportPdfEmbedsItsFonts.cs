@@ -4,12 +4,12 @@ namespace ComplianceReports.Rendering.Tests;
 
 public sealed class ReportPdfEmbedsItsFonts
 {
-    private readonly RenderedPdf pdf = RenderedPdf.Of(SampleReports.Many(60));
+    private readonly RenderedPdf pdf = Rendered.Golden;
 
     [Fact]
     public void EveryLetterIsSetInLiberationSans()
     {
-        Assert.All(pdf.Pages.SelectMany(page => page.FontNames), name => Assert.Contains("Liberation", name, StringComparison.Ordinal));
+        Assert.All(pdf.Pages.SelectMany(page => page.Letters), letter => Assert.Contains("Liberation", letter.FontName, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -20,5 +20,16 @@ public sealed class ReportPdfEmbedsItsFonts
 
         Assert.Contains("/FontFile2", raw, StringComparison.Ordinal);
         Assert.DoesNotContain("/FontFile3", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheArrowsDashesAndEllipsisOfTheTextHaveGlyphsInTheEmbeddedFont()
+    {
+        // A character the font lacks comes back as nothing or as a replacement: these did come back as themselves.
+        var text = string.Concat(Rendered.Huge.Lines);
+
+        Assert.Contains("▲", pdf.LineWith("Logins and authentication 48,213"), StringComparison.Ordinal);
+        Assert.Contains("–", pdf.LineWith("Days without events"), StringComparison.Ordinal);
+        Assert.Contains("…", text, StringComparison.Ordinal);
     }
 }

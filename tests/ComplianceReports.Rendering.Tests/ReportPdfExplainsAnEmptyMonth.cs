@@ -2,32 +2,66 @@ namespace ComplianceReports.Rendering.Tests;
 
 public sealed class ReportPdfExplainsAnEmptyMonth
 {
-    private readonly RenderedPdf pdf = RenderedPdf.Of(SampleReports.Empty());
+    private readonly RenderedPdf pdf = Rendered.Empty;
 
     [Fact]
-    public void ASentenceSaysThereWereNoEventsInTheMonth()
+    public void TheSummarySaysNoEventsWereRecorded()
     {
-        Assert.Contains("No audit events were recorded in October 2026.", pdf.Lines);
+        Assert.Contains(pdf.BodyLines, line => line.StartsWith("No audit events were recorded in October 2026.", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void NoEmptyTableIsDrawn()
+    public void CoverageSaysNoneAndNamesEveryDayAsWithoutEvents()
     {
-        Assert.DoesNotContain("Code Count", pdf.Lines);
-        Assert.DoesNotContain(pdf.Lines, line => line.StartsWith("Total ", StringComparison.Ordinal) && line != "Total events 0");
+        Assert.Contains("First event none", pdf.Lines);
+        Assert.Contains("Last event none", pdf.Lines);
+        Assert.Contains("Days without events 1–31 October 2026", pdf.Lines);
+        Assert.Contains("Services seen none", pdf.Lines);
+        Assert.Contains("Quarantined items 0 items refused at ingestion this period (table Quarantine)", pdf.Lines);
     }
 
     [Fact]
-    public void TheSummaryStillShowsZeroEventsAndTheDigest()
+    public void EmptyListsGetOneLineInsteadOfAnEmptyTable()
     {
-        Assert.Contains("Total events 0", pdf.Lines);
+        var lines = pdf.BodyLines;
+
+        Assert.Contains("No failed logins. No failed logins.", lines);
+        Assert.Contains("No logins and no failed logins on any day.", lines);
+        Assert.Contains("No configuration changes on any day.", lines);
+        Assert.Contains("No secret or credential events this month.", lines);
+        Assert.Contains("No configuration changes this month.", lines);
+        Assert.Contains("No key events this month.", lines);
+        Assert.Contains("None: every event's code is in the PrivX v24 catalog.", lines);
+        Assert.DoesNotContain(lines, line => line.StartsWith("Time User Event", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.StartsWith("Code Event Events", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EachOtherCategoryGetsOneLineSayingItHadNoEvents()
+    {
+        var section = pdf.LinesAfter("6 Other categories", line => line == "7 Unknown events");
+
+        Assert.Equal(6, section.Count(line => line == "No events this month."));
+        Assert.DoesNotContain(section, line => line == "By type");
+    }
+
+    [Fact]
+    public void ZeroFindingsAreListedPlainly()
+    {
+        Assert.Contains("Failed-login rate 0.0 % (0 of 0 attempts)", pdf.Lines);
+        Assert.DoesNotContain(pdf.Pages.SelectMany(page => page.Words), word => word.Text == "Failed-login" && (word.Letters[0].FontName ?? string.Empty).Contains("Bold", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ControlsWithoutEvidenceSayThereWasNone()
+    {
+        Assert.Contains(pdf.Lines, line => line.StartsWith("No event of this kind this month.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheDigestAndTheZeroCountAreStillShown()
+    {
+        Assert.Contains("Events 0", pdf.Pages[0].Lines);
         Assert.Contains(pdf.Pages[0].Words, word => word.Text == SampleReports.Digest);
-    }
-
-    [Fact]
-    public void ItFitsOnOnePage()
-    {
-        var page = Assert.Single(pdf.Pages);
-        Assert.Equal("PrivX compliance report 2026-10, version 3 Page 1 of 1", page.Lines[^1]);
     }
 }

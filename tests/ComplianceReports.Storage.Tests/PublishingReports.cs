@@ -145,7 +145,8 @@ public class PublishingReports(AzuriteStorage storage) : IClassFixture<AzuriteSt
 
     private static ReportManifest Manifest(Month month, int version, long eventCount = 42) => new(
         month.ToString(), version, eventCount, $"sha256:{version:x64}",
-        new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero).AddMinutes(version), [ReportFileNames.Pdf, ReportFileNames.Summary]);
+        new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero).AddMinutes(version), [ReportFileNames.Pdf, ReportFileNames.Summary],
+        "Europe/Helsinki", new DateTimeOffset(2026, 1, 2, 3, 0, 0, TimeSpan.Zero).AddMinutes(version));
 
     private static Dictionary<string, BinaryData> Files(string tag) => new()
     {

@@ -65,7 +65,7 @@ public static class ReportCommands
         var month = MonthOption();
         var output = new Option<string>("--out")
         {
-            Description = "Directory to write report.pdf and summary.json to (created if needed; files are overwritten)",
+            Description = "Directory to write the version's files to: report.pdf, summary.json, evidence.csv.gz (created if needed; files are overwritten)",
             Required = true,
         };
         var command = new Command("download", "Download the latest version of a month's report") { month, output };
@@ -77,7 +77,7 @@ public static class ReportCommands
                 ?? throw new CliException($"there is no report for {wanted}: ask for one with 'compliance report generate --month {wanted}'");
 
             var directory = Directory.CreateDirectory(parse.GetValue(output)!);
-            foreach (var name in new[] { ReportFileNames.Pdf, ReportFileNames.Summary })
+            foreach (var name in manifest.Files)
             {
                 await using var source = await reports.OpenFileAsync(manifest, name, cancellationToken);
                 await using var target = File.Create(Path.Combine(directory.FullName, name));

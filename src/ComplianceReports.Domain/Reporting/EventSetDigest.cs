@@ -28,6 +28,26 @@ public sealed class EventSetDigest : IDisposable
 
     public string Complete() => Convert.ToHexStringLower(hash.GetHashAndReset());
 
+    /// <summary>
+    /// Recomputes a version's digest from the store: the period's events stored up to the cutoff, in
+    /// store order. What an auditor's check and <c>compliance verify</c> run.
+    /// </summary>
+    public static async Task<(long Count, string Digest)> OfAsync(
+        ReportPeriod period, DateTimeOffset cutoff, IAsyncEnumerable<(AuditEvent Event, DateTimeOffset IngestedAt)> events, CancellationToken cancellationToken)
+    {
+        using var digest = new EventSetDigest();
+        long count = 0;
+        await foreach (var (auditEvent, ingestedAt) in events.WithCancellation(cancellationToken))
+        {
+            if (period.Contains(auditEvent.OccurredAt) && ingestedAt <= cutoff)
+            {
+                digest.Add(auditEvent);
+                count++;
+            }
+        }
+        return (count, digest.Complete());
+    }
+
     public static string Row(DateTimeOffset occurredAt, string identity) =>
         string.Create(CultureInfo.InvariantCulture, $"{occurredAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}\t{identity}\n");
 

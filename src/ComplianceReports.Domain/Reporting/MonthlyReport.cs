@@ -1,10 +1,12 @@
 namespace ComplianceReports.Domain.Reporting;
 
 /// <summary>The report model: what the PDF draws and <c>summary.json</c> records, from one aggregation.</summary>
-public sealed record MonthlyReport(MonthlyAggregate Aggregate, int Version, DateTimeOffset GeneratedAt)
+/// <param name="Change">What this version adds to the previous one; <c>null</c> for a month's first version.</param>
+public sealed record MonthlyReport(MonthlyAggregate Aggregate, ReportSettings Settings, int Version, DateTimeOffset GeneratedAt, VersionChange? Change = null)
 {
     public Month Month => Aggregate.Month;
 
-    /// <summary>Months are decided in UTC until a report time zone is configurable.</summary>
-    public string TimeZone => "UTC";
+    public ReportPeriod Period => Aggregate.Period;
+
+    public string TimeZone => Aggregate.Period.TimeZoneId;
 }

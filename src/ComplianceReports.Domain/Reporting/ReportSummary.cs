@@ -1,41 +1,86 @@
 using System.Globalization;
-using ComplianceReports.Domain.Catalog;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ComplianceReports.Domain.Catalog;
 
 namespace ComplianceReports.Domain.Reporting;
 
 /// <summary>
-/// <c>summary.json</c>, schema version 1. Fields are only ever added, at the end: readers written
-/// against an earlier shape keep working. Codes are strings because JSON keys are; codes without
-/// events are left out, while every category is listed, zero or not, so a quiet category shows.
+/// <c>summary.json</c>, schema version 1: every figure the PDF prints, from the same model. Fields are
+/// only ever added, at the end: readers written against an earlier shape keep working. Codes are
+/// strings because JSON keys are; codes without events are left out, while every category is listed,
+/// zero or not, so a quiet category shows. Only <c>generatedAt</c> differs between two generations of
+/// the same event set.
 /// </summary>
 public sealed record ReportSummary(
-    [property: JsonPropertyName("schemaVersion")] int SchemaVersion,
-    [property: JsonPropertyName("month")] string Month,
-    [property: JsonPropertyName("timeZone")] string TimeZone,
-    [property: JsonPropertyName("version")] int Version,
-    [property: JsonPropertyName("eventCount")] long EventCount,
-    [property: JsonPropertyName("countsByCode")] IReadOnlyDictionary<string, long> CountsByCode,
-    [property: JsonPropertyName("generatedAt")] DateTimeOffset GeneratedAt,
-    [property: JsonPropertyName("countsByCategory")] IReadOnlyDictionary<string, long> CountsByCategory)
+    int SchemaVersion,
+    string Month,
+    string TimeZone,
+    int Version,
+    long EventCount,
+    IReadOnlyDictionary<string, long> CountsByCode,
+    DateTimeOffset GeneratedAt,
+    IReadOnlyDictionary<string, long> CountsByCategory,
+    DateTimeOffset PeriodStartUtc,
+    DateTimeOffset PeriodEndUtc,
+    DateTimeOffset Cutoff,
+    string EventDigest,
+    string Organisation,
+    string? Instance,
+    IReadOnlyList<CategoryCount> Categories,
+    IReadOnlyList<Finding> Findings,
+    Coverage Coverage,
+    LoginSection Logins,
+    SecretsSection Secrets,
+    ConfigurationSection Configuration,
+    IReadOnlyList<CategorySection> OtherCategories,
+    IReadOnlyList<CodeCount> UnknownEvents,
+    IReadOnlyList<ControlEvidence> Controls,
+    EventList KeyEvents,
+    VersionChange? Changes)
 {
     public const int CurrentSchemaVersion = 1;
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
 
-    public static ReportSummary From(MonthlyReport report) => new(
-        CurrentSchemaVersion,
-        report.Month.ToString(),
-        report.TimeZone,
-        report.Version,
-        report.Aggregate.EventCount,
-        report.Aggregate.CountsByCode
-            .Where(pair => pair.Value > 0)
-            .OrderBy(pair => pair.Key)
-            .ToDictionary(pair => pair.Key.ToString(CultureInfo.InvariantCulture), pair => pair.Value),
-        report.GeneratedAt,
-        CatalogCategories.All.ToDictionary(category => category.Id, category => report.Aggregate.CountsByCategory.GetValueOrDefault(category.Id)));
+    public static ReportSummary From(MonthlyReport report)
+    {
+        var aggregate = report.Aggregate;
+        return new ReportSummary(
+            CurrentSchemaVersion,
+            report.Month.ToString(),
+            report.TimeZone,
+            report.Version,
+            aggregate.EventCount,
+            aggregate.CountsByCode
+                .Where(pair => pair.Value > 0)
+                .OrderBy(pair => pair.Key)
+                .ToDictionary(pair => pair.Key.ToString(CultureInfo.InvariantCulture), pair => pair.Value),
+            report.GeneratedAt,
+            CatalogCategories.All.ToDictionary(category => category.Id, category => aggregate.CountsByCategory.GetValueOrDefault(category.Id)),
+            aggregate.Period.StartUtc,
+            aggregate.Period.EndUtc,
+            aggregate.Cutoff,
+            aggregate.EventDigest,
+            report.Settings.Organisation,
+            report.Settings.Instance,
+            aggregate.Categories,
+            aggregate.Findings,
+            aggregate.Coverage,
+            aggregate.Logins,
+            aggregate.Secrets,
+            aggregate.Configuration,
+            aggregate.OtherCategories,
+            aggregate.UnknownEvents,
+            aggregate.Controls,
+            aggregate.KeyEvents,
+            report.Change);
+    }
 
     public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Options);
 

@@ -1,6 +1,7 @@
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Rendering;
 using ComplianceReports.Storage.Events;
+using ComplianceReports.Storage.Ingestion;
 using ComplianceReports.Storage.Queues;
 using ComplianceReports.Storage.Reports;
 using Microsoft.Extensions.Logging;
@@ -8,15 +9,19 @@ using Microsoft.Extensions.Logging;
 namespace ComplianceReports.Pipeline.Reports;
 
 /// <summary>
-/// Serves report requests: the one place where reports are generated. A report is a projection of the
-/// event store; a month whose events have not changed since its latest version gets that version back.
+/// Serves report requests: the one place where reports are generated. A version is a projection of the
+/// event store: the period's events stored up to its cutoff. A month whose set has not changed since
+/// its latest version gets that version back; a changed one gets a new version that names what it adds.
 /// </summary>
 public sealed partial class ReportGeneration(
     TableEventStore events,
+    QuarantineStore quarantine,
     BlobReportStore reports,
     MonthLocks locks,
     ReportRequestOutcomes outcomes,
     ReportPdfRenderer renderer,
+    ReportSigning signing,
+    ReportOptions options,
     TimeProvider clock,
     ILogger<ReportGeneration> logger)
 {
@@ -25,16 +30,21 @@ public sealed partial class ReportGeneration(
 
     public async Task<ReportRequestOutcome> ServeAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var month = request.ParsedMonth;
+        var period = new ReportPeriod(request.ParsedMonth, options.Settings.TimeZone);
         ReportManifest manifest;
         bool newVersion;
-        await using (await locks.AcquireAsync(month, MaxLockWait, cancellationToken))
+        await using (await locks.AcquireAsync(period.Month, MaxLockWait, cancellationToken))
         {
-            var aggregate = await MonthlyAggregator.AggregateAsync(
-                month, events.ReadMonthAsync(month, cancellationToken).Select(stored => stored.Event), cancellationToken);
-            var latest = await reports.GetLatestAsync(month, cancellationToken);
-            newVersion = latest is null || latest.EventDigest != aggregate.EventDigest;
-            manifest = newVersion ? await PublishAsync(aggregate, (latest?.Version ?? 0) + 1, cancellationToken) : latest!;
+            var cutoff = clock.GetUtcNow();
+            await Task.Delay(options.SettleTime, clock, cancellationToken);
+
+            await using var evidence = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+            using var aggregator = await AggregateAsync(period, cutoff, evidence, cancellationToken);
+            var latest = await reports.GetLatestAsync(period.Month, cancellationToken);
+            newVersion = latest is null || latest.EventDigest != aggregator.Digest || latest.TimeZone != period.TimeZoneId;
+            manifest = newVersion
+                ? await PublishAsync(aggregator, period, cutoff, latest, evidence, cancellationToken)
+                : latest!;
         }
 
         var outcome = new ReportRequestOutcome(request.RequestId, manifest.Month, manifest.Version, manifest.EventCount, newVersion, clock.GetUtcNow());
@@ -43,18 +53,67 @@ public sealed partial class ReportGeneration(
         return outcome;
     }
 
-    private async Task<ReportManifest> PublishAsync(MonthlyAggregate aggregate, int version, CancellationToken cancellationToken)
+    /// <summary>One pass over the store: the figures and the evidence file of the same event set.</summary>
+    private async Task<MonthlyAggregator> AggregateAsync(ReportPeriod period, DateTimeOffset cutoff, Stream evidence, CancellationToken cancellationToken)
     {
-        var report = new MonthlyReport(aggregate, version, clock.GetUtcNow());
+        var aggregator = new MonthlyAggregator(period, cutoff, options.Settings);
+        await using (var csv = new EvidenceCsv(evidence))
+        {
+            await foreach (var stored in events.ReadDaysAsync(period.StartUtc, period.EndUtc, cancellationToken))
+            {
+                if (aggregator.Add(stored.Event, stored.IngestedAt))
+                {
+                    await csv.AddAsync(stored.Event, stored.IngestedAt);
+                }
+            }
+        }
+        return aggregator;
+    }
+
+    private async Task<ReportManifest> PublishAsync(
+        MonthlyAggregator aggregator, ReportPeriod period, DateTimeOffset cutoff, ReportManifest? latest, Stream evidence, CancellationToken cancellationToken)
+    {
+        var previousPeriod = period.Previous;
+        var previous = await PeriodFigures.CountAsync(
+            previousPeriod,
+            cutoff,
+            events.ReadDaysAsync(previousPeriod.StartUtc, previousPeriod.EndUtc, cancellationToken).Select(stored => (stored.Event, stored.IngestedAt)),
+            cancellationToken);
+        var quarantined = await quarantine.CountAsync(period.StartUtc, period.EndUtc, cutoff, cancellationToken);
+        var aggregate = aggregator.Complete(previous, quarantined);
+
+        var version = (latest?.Version ?? 0) + 1;
+        var change = latest is null ? null : await ChangeSinceAsync(latest, aggregate, cancellationToken);
+        var report = new MonthlyReport(aggregate, options.Settings, version, clock.GetUtcNow(), change);
+
+        evidence.Position = 0;
         var files = new Dictionary<string, BinaryData>
         {
-            [ReportFileNames.Pdf] = new(renderer.Render(report)),
+            [ReportFileNames.Pdf] = new(signing.Sign(renderer.Render(report), options.Settings.Organisation)),
             [ReportFileNames.Summary] = new(ReportSummary.From(report).ToUtf8Json()),
+            [ReportFileNames.Evidence] = await BinaryData.FromStreamAsync(evidence, cancellationToken),
         };
         var manifest = new ReportManifest(
-            report.Month.ToString(), version, aggregate.EventCount, aggregate.EventDigest, report.GeneratedAt, [.. files.Keys]);
+            report.Month.ToString(), version, aggregate.EventCount, aggregate.EventDigest, report.GeneratedAt, [.. files.Keys], period.TimeZoneId, cutoff);
         await reports.PublishAsync(manifest, files, cancellationToken);
         return manifest;
+    }
+
+    /// <summary>Events only ever arrive, so what a later version adds is the difference of the two sets' counts.</summary>
+    private async Task<VersionChange> ChangeSinceAsync(ReportManifest latest, MonthlyAggregate aggregate, CancellationToken cancellationToken)
+    {
+        await using var stream = await reports.OpenFileAsync(latest, ReportFileNames.Summary, cancellationToken);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        var before = ReportSummary.FromUtf8Json(buffer.ToArray()).CountsByCategory;
+        return new VersionChange(
+            latest.Version,
+            latest.EventCount,
+            aggregate.EventCount - latest.EventCount,
+            aggregate.CountsByCategory
+                .Select(pair => (pair.Key, Added: pair.Value - before.GetValueOrDefault(pair.Key)))
+                .Where(pair => pair.Added != 0)
+                .ToDictionary(pair => pair.Key, pair => pair.Added));
     }
 
     [LoggerMessage(Level = LogLevel.Information,

@@ -28,14 +28,14 @@ internal static class EventEntity
 
     public static bool RawFitsInline(AuditEvent auditEvent) => auditEvent.RawJson.Length <= MaxInlineRawLength;
 
-    public static TableEntity From(AuditEvent auditEvent, DateTimeOffset ingestedAt, string? rawBlobName)
+    /// <summary>The row of an event; its <see cref="IngestedAt"/> is stamped when its transaction is sent.</summary>
+    public static TableEntity From(AuditEvent auditEvent, string? rawBlobName)
     {
         var entity = new TableEntity(EventKeys.PartitionKey(auditEvent.OccurredAt), EventKeys.RowKey(auditEvent))
         {
             [OccurredAt] = auditEvent.OccurredAt,
             [Code] = auditEvent.Code,
             [Identity] = auditEvent.Identity,
-            [IngestedAt] = ingestedAt,
             [Category] = auditEvent.Facts.Category,
             [Outcome] = auditEvent.Facts.Outcome?.ToString(),
             [User] = auditEvent.Facts.User,

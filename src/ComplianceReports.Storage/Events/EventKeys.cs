@@ -1,6 +1,5 @@
 using System.Globalization;
 using ComplianceReports.Domain.Events;
-using ComplianceReports.Domain.Reporting;
 
 namespace ComplianceReports.Storage.Events;
 
@@ -17,7 +16,7 @@ public static class EventKeys
     public static string RowKey(AuditEvent auditEvent) =>
         string.Create(CultureInfo.InvariantCulture, $"{auditEvent.OccurredAt.UtcTicks:D19}_{auditEvent.Identity}");
 
-    /// <summary>The table filter for every partition of <paramref name="month"/>: <c>[first day, first day of next month)</c>.</summary>
-    public static string MonthFilter(Month month) =>
-        $"PartitionKey ge '{PartitionKey(month.StartUtc)}' and PartitionKey lt '{PartitionKey(month.EndUtc)}'";
+    /// <summary>The table filter for every day partition that <c>[fromUtc, toUtc)</c> touches.</summary>
+    public static string DayRangeFilter(DateTimeOffset fromUtc, DateTimeOffset toUtc) =>
+        $"PartitionKey ge '{PartitionKey(fromUtc)}' and PartitionKey le '{PartitionKey(toUtc.AddTicks(-1))}'";
 }

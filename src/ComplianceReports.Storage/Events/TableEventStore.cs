@@ -32,7 +32,6 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     public async Task<AppendResult> AppendAsync(IEnumerable<AuditEvent> events, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
-        var ingestedAt = clock.GetUtcNow();
 
         var entities = new List<TableEntity>();
         var seen = new HashSet<(string, string)>();
@@ -42,7 +41,7 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
             var keys = (EventKeys.PartitionKey(auditEvent.OccurredAt), EventKeys.RowKey(auditEvent));
             if (seen.Add(keys))
             {
-                entities.Add(EventEntity.From(auditEvent, ingestedAt, await StoreOversizeRawAsync(auditEvent, keys, cancellationToken)));
+                entities.Add(EventEntity.From(auditEvent, await StoreOversizeRawAsync(auditEvent, keys, cancellationToken)));
             }
             else
             {
@@ -67,7 +66,7 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
         foreach (var month in changedMonths)
         {
             await months.UpsertEntityAsync(
-                new TableEntity(MarkerPartition, month.ToString()) { [LastStoredAt] = ingestedAt }, TableUpdateMode.Replace, cancellationToken);
+                new TableEntity(MarkerPartition, month.ToString()) { [LastStoredAt] = clock.GetUtcNow() }, TableUpdateMode.Replace, cancellationToken);
         }
         return new AppendResult(stored, duplicates);
     }
@@ -87,11 +86,18 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
         return markers;
     }
 
-    /// <summary>Every event of the month in key order, that is by UTC time, then identity.</summary>
-    public async IAsyncEnumerable<StoredAuditEvent> ReadMonthAsync(Month month, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Every event of the UTC month in key order, that is by UTC time, then identity.</summary>
+    public IAsyncEnumerable<StoredAuditEvent> ReadMonthAsync(Month month, CancellationToken cancellationToken) =>
+        ReadDaysAsync(month.StartUtc, month.EndUtc, cancellationToken);
+
+    /// <summary>
+    /// Every event of the UTC days that <c>[fromUtc, toUtc)</c> touches, in key order: whole days, so a
+    /// caller selecting exact instants (a month in another time zone) filters what it gets.
+    /// </summary>
+    public async IAsyncEnumerable<StoredAuditEvent> ReadDaysAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
-        await foreach (var entity in table.QueryAsync<TableEntity>(EventKeys.MonthFilter(month), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(EventKeys.DayRangeFilter(fromUtc, toUtc), cancellationToken: cancellationToken))
         {
             var raw = entity.GetString(EventEntity.RawBlob) is { } blobName
                 ? (await rawBlobs.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content.ToString()
@@ -116,6 +122,13 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
 
     private async Task<int> AddBatchAsync(IReadOnlyList<TableEntity> batch, CancellationToken cancellationToken)
     {
+        // Stamped just before the write, so an event stamped before a report's cutoff has landed by the
+        // time the report, after its settle time, reads the store.
+        var ingestedAt = clock.GetUtcNow();
+        foreach (var entity in batch)
+        {
+            entity[EventEntity.IngestedAt] = ingestedAt;
+        }
         try
         {
             await table.SubmitTransactionAsync(batch.Select(entity => new TableTransactionAction(TableTransactionActionType.Add, entity)), cancellationToken);

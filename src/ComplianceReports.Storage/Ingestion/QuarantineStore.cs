@@ -76,6 +76,20 @@ public sealed class QuarantineStore(StorageClientFactory clients)
         }
     }
 
+    /// <summary>How many items were refused in <c>[fromUtc, toUtc)</c>, up to and including <paramref name="cutoff"/>.</summary>
+    public async Task<long> CountAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var filter = $"PartitionKey ge '{fromUtc.UtcDateTime:yyyy-MM-dd}' and PartitionKey le '{toUtc.UtcDateTime:yyyy-MM-dd}'";
+        long count = 0;
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [nameof(QuarantinedItem.QuarantinedAt)], cancellationToken: cancellationToken))
+        {
+            var at = entity.GetDateTimeOffset(nameof(QuarantinedItem.QuarantinedAt))!.Value;
+            count += at >= fromUtc && at < toUtc && at <= cutoff ? 1 : 0;
+        }
+        return count;
+    }
+
     private Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         created.RunAsync(async () =>
         {

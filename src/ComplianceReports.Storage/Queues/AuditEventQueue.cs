@@ -22,6 +22,7 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
     private const int ExportFlushBytes = 64 * 1024;
 
     private readonly QueueClient queue = clients.CreateQueueClient(QueueNames.AuditEvents);
+    private readonly OnceAsync created = new();
     private readonly QueueClient poison = clients.CreateQueueClient(QueueNames.Poison(QueueNames.AuditEvents));
     private readonly IngestBlobs exports = new(clients);
 
@@ -36,7 +37,7 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
     public async Task<IReadOnlyList<string>> SendBatchesAsync(
         IEnumerable<string> itemsJson, string sendId, IProgress<int>? sentMessages, CancellationToken cancellationToken)
     {
-        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await created.RunAsync(() => queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         var batchIds = new List<string>();
         foreach (var (batchId, json) in MessagePacking.PackEnvelopes(itemsJson, sendId))
         {
@@ -63,7 +64,7 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
         await writing;
 
         var batchId = $"{sendId}-export";
-        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await created.RunAsync(() => queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         await queue.SendMessageAsync(JsonSerializer.Serialize(new { batchId, blob = blobName }), cancellationToken);
         return batchId;
     }

@@ -100,6 +100,7 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
     {
         ".pdf" => "application/pdf",
         ".json" => "application/json",
+        ".gz" => "application/gzip",
         _ => "application/octet-stream",
     };
 

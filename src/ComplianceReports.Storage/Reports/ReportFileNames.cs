@@ -5,5 +5,6 @@ public static class ReportFileNames
 {
     public const string Pdf = "report.pdf";
     public const string Summary = "summary.json";
+    public const string Evidence = "evidence.csv.gz";
     public const string Manifest = "manifest.json";
 }

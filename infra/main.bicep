@@ -1,0 +1,279 @@
+// ComplianceReports on Azure: a Functions app on the Flex Consumption plan, the storage account of
+// its event store, queues and reports, a Key Vault for the report-signing certificate, and
+// Application Insights over a Log Analytics workspace. `azd up` deploys it with main.bicepparam;
+// env/dev.bicepparam and env/prod.bicepparam do the same for `az deployment sub create`.
+// Everything is explained in infra/README.md.
+
+targetScope = 'subscription'
+
+// ---- The deployment ----------------------------------------------------------------------------
+
+@minLength(1)
+@maxLength(64)
+@description('Environment name (azd: AZURE_ENV_NAME). Names the resource group and seeds every resource name.')
+param environmentName string
+
+@minLength(1)
+@description('Region of every resource (azd: AZURE_LOCATION); it must offer the Flex Consumption plan.')
+param location string
+
+@allowed([
+  'dev'
+  'prod'
+])
+@description('dev or prod: picks the defaults of the parameters below marked "by profile".')
+param profile string = 'dev'
+
+@description('Resource group to create or reuse; empty: rg-<environmentName>.')
+param resourceGroupName string = ''
+
+// ---- What the app reads (app settings) ---------------------------------------------------------
+
+@minLength(1)
+@description('ReportOrganisation: the organisation named on every report.')
+param reportOrganisation string
+
+@description('ReportInstance: the PrivX instance named on the cover; empty leaves it unset.')
+param reportInstance string = ''
+
+@description('ReportSchedule: NCRONTAB schedule of the report timer, always UTC.')
+param reportSchedule string = '0 0 2 * * *'
+
+@description('ReportTimeZone: IANA time zone of the reporting month and working hours.')
+param reportTimeZone string = 'UTC'
+
+@description('ReportGracePeriod: how long after a month ends its report waits for late events (TimeSpan).')
+param reportGracePeriod string = '06:00:00'
+
+@description('ReportWorkingHours: working hours, in ReportTimeZone.')
+param reportWorkingHours string = '08:00-18:00'
+
+@description('ReportWorkingDays: working days.')
+param reportWorkingDays string = 'Mon-Fri'
+
+@description('Name of the Key Vault certificate that signs reports; ReportSigningCertificate refers to it. Empty: reports are not signed.')
+param signingCertificateName string = 'report-signing'
+
+// ---- Evidence and retention --------------------------------------------------------------------
+
+@minValue(365)
+@maxValue(146000)
+@description('Days each report version stays immutable (WORM), and the blob change feed is kept. PCI DSS 10.5.1 asks for at least 12 months. By profile: dev 365, prod 730.')
+param reportRetentionDays int = profile == 'prod' ? 730 : 365
+
+@description('Set to true once the retention policy of `reports` is locked (infra/README.md); the template then leaves it alone, since a locked policy can only be extended.')
+param reportRetentionLocked bool = false
+
+@minValue(1)
+@maxValue(365)
+@description('Days a deleted blob or container stays restorable. By profile: dev 14, prod 90.')
+param softDeleteRetentionDays int = profile == 'prod' ? 90 : 14
+
+@minValue(1)
+@maxValue(365)
+@description('Days older versions of overwritten working blobs (locks, request outcomes, intake exports, host state, app packages) are kept.')
+param workingVersionRetentionDays int = 30
+
+@minValue(30)
+@maxValue(730)
+@description('Days Log Analytics keeps telemetry and access logs. By profile: dev 90, prod 365.')
+param logRetentionDays int = profile == 'prod' ? 365 : 90
+
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GZRS'
+  'Standard_RAGZRS'
+])
+@description('Storage redundancy. By profile: dev Standard_LRS, prod Standard_ZRS.')
+param storageSku string = profile == 'prod' ? 'Standard_ZRS' : 'Standard_LRS'
+
+@description('CanNotDelete lock on the storage account. By profile: dev false, prod true.')
+param lockStorageAccount bool = profile == 'prod'
+
+// ---- Scale -------------------------------------------------------------------------------------
+
+@minValue(1)
+@maxValue(1000)
+@description('Most instances the Flex Consumption plan scales out to.')
+param maximumInstanceCount int = 40
+
+@allowed([
+  512
+  2048
+  4096
+])
+@description('Memory of each instance, in MB.')
+param instanceMemoryMB int = 2048
+
+// ---- Who else gets access ----------------------------------------------------------------------
+
+@description('Object id of the deployer (azd: AZURE_PRINCIPAL_ID): gets Key Vault Certificates Officer to import the signing certificate. Empty grants nothing.')
+param deployerPrincipalId string = ''
+
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param deployerPrincipalType string = 'User'
+
+@description('Object id of a producer (a PrivX forwarder): may send to audit-events, upload to ingest and read its receipts. Empty grants nothing.')
+param producerPrincipalId string = ''
+
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param producerPrincipalType string = 'ServicePrincipal'
+
+@description('Object id of who may download reports (Storage Blob Data Reader on `reports`), typically a group of auditors. Empty grants nothing.')
+param reportReaderPrincipalId string = ''
+
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param reportReaderPrincipalType string = 'Group'
+
+@description('Object id of auditors who check reports against the event store (`compliance verify`): read-only on AuditEvents and event-raw. Empty grants nothing.')
+param auditorPrincipalId string = ''
+
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param auditorPrincipalType string = 'Group'
+
+// ---- App Service Authentication (Entra ID) for the HTTP endpoints -------------------------------
+
+@description('Require an Entra ID sign-in for every request to the app (App Service Authentication).')
+param enableEntraAuth bool = false
+
+@description('Application (client) id of the app registration users sign in to; required when enableEntraAuth.')
+param entraClientId string = ''
+
+@description('Tenant of that app registration.')
+param entraTenantId string = tenant().tenantId
+
+@description('Paths that skip the sign-in and rely on their function keys alone, e.g. /api/reports for scripted API callers.')
+param authExcludedPaths string[] = []
+
+// ---- Resources ---------------------------------------------------------------------------------
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+  workload: 'compliance-reports'
+  profile: profile
+}
+var functionAppName = 'func-${resourceToken}'
+var deploymentContainerName = 'app-package-${functionAppName}'
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
+  location: location
+  tags: tags
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    workspaceName: 'log-${resourceToken}'
+    insightsName: 'appi-${resourceToken}'
+    logRetentionDays: logRetentionDays
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    name: 'st${resourceToken}'
+    sku: storageSku
+    deploymentContainerName: deploymentContainerName
+    reportRetentionDays: reportRetentionDays
+    reportRetentionLocked: reportRetentionLocked
+    softDeleteRetentionDays: softDeleteRetentionDays
+    workingVersionRetentionDays: workingVersionRetentionDays
+    lockAccount: lockStorageAccount
+    workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module vault 'modules/keyvault.bicep' = {
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    name: 'kv-${resourceToken}'
+    workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    name: functionAppName
+    planName: 'plan-${resourceToken}'
+    storageAccountName: storage.outputs.name
+    deploymentContainerName: deploymentContainerName
+    insightsName: monitoring.outputs.insightsName
+    vaultName: vault.outputs.name
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    reportSettings: union(
+      {
+        ReportSchedule: reportSchedule
+        ReportTimeZone: reportTimeZone
+        ReportGracePeriod: reportGracePeriod
+        ReportOrganisation: reportOrganisation
+        ReportWorkingHours: reportWorkingHours
+        ReportWorkingDays: reportWorkingDays
+      },
+      empty(reportInstance) ? {} : { ReportInstance: reportInstance }
+    )
+    signingCertificateName: signingCertificateName
+    enableEntraAuth: enableEntraAuth
+    entraClientId: entraClientId
+    entraTenantId: entraTenantId
+    authExcludedPaths: authExcludedPaths
+  }
+}
+
+module access 'modules/access.bicep' = {
+  scope: resourceGroup
+  params: {
+    storageAccountName: storage.outputs.name
+    vaultName: vault.outputs.name
+    producerPrincipalId: producerPrincipalId
+    producerPrincipalType: producerPrincipalType
+    reportReaderPrincipalId: reportReaderPrincipalId
+    reportReaderPrincipalType: reportReaderPrincipalType
+    auditorPrincipalId: auditorPrincipalId
+    auditorPrincipalType: auditorPrincipalType
+    deployerPrincipalId: deployerPrincipalId
+    deployerPrincipalType: deployerPrincipalType
+  }
+}
+
+// azd keeps these in .azure/<environment>/.env (azd env get-values).
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output FUNCTION_APP_NAME string = functionApp.outputs.name
+output FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHostName}'
+output FUNCTION_APP_PRINCIPAL_ID string = functionApp.outputs.principalId
+output KEY_VAULT_NAME string = vault.outputs.name
+output KEY_VAULT_URI string = vault.outputs.uri
+output SIGNING_CERTIFICATE_NAME string = signingCertificateName
+output REPORT_RETENTION_DAYS int = reportRetentionDays

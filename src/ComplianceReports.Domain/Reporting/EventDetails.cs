@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace ComplianceReports.Domain.Reporting;
+
+/// <summary>
+/// What an event acted on and what it changed, read from the raw PrivX item where it says. PrivX names
+/// these fields differently per service, so the first present of a few known names wins.
+/// </summary>
+public static class EventDetails
+{
+    private static readonly string[] ObjectFields =
+    [
+        "secretName", "secret_name", "secretPath", "path", "name", "roleName", "role_name", "hostName", "hostname",
+        "hostAddress", "directoryName", "clientName", "client_name", "targetUsername", "userName", "objectName",
+    ];
+
+    private static readonly string[] DetailFields = ["modifications", "changes", "details", "reason"];
+
+    /// <summary>At most this many characters of details: the evidence file keeps the whole event.</summary>
+    public const int MaxDetailsLength = 300;
+
+    public static (string? Object, string? Details) Read(string rawJson)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(rawJson);
+            var message = document.RootElement.TryGetProperty("message", out var found) && found.ValueKind == JsonValueKind.Object ? found : default;
+            return (First(message, ObjectFields) ?? First(document.RootElement, ObjectFields), Shorten(First(message, DetailFields)));
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static string? First(JsonElement parent, string[] names)
+    {
+        if (parent.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        foreach (var name in names)
+        {
+            if (parent.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Object or JsonValueKind.Array)
+            {
+                var text = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
+                if (!string.IsNullOrWhiteSpace(text))
+                {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string? Shorten(string? text) => text is { Length: > MaxDetailsLength } ? text[..(MaxDetailsLength - 1)] + "…" : text;
+}
