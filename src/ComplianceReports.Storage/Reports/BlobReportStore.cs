@@ -23,22 +23,30 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
     [GeneratedRegex(@"^\d{4}-\d{2}/v([1-9]\d{0,8})/manifest\.json$")]
     private static partial Regex ManifestName();
 
-    public async Task<IReadOnlyList<ReportManifest>> ListVersionsAsync(Month month, CancellationToken cancellationToken)
+    /// <summary>The published versions of a month, oldest first.</summary>
+    public Task<IReadOnlyList<ReportManifest>> ListVersionsAsync(Month month, CancellationToken cancellationToken) =>
+        ListAsync($"{month}/", cancellationToken);
+
+    /// <summary>Every published version of every month, by month then version.</summary>
+    public Task<IReadOnlyList<ReportManifest>> ListAllAsync(CancellationToken cancellationToken) =>
+        ListAsync(prefix: null, cancellationToken);
+
+    private async Task<IReadOnlyList<ReportManifest>> ListAsync(string? prefix, CancellationToken cancellationToken)
     {
         await EnsureContainerAsync(cancellationToken);
-        var versions = new List<int>();
-        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{month}/" }, cancellationToken))
+        var names = new List<(string Month, int Version, string Name)>();
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
         {
             if (ManifestName().Match(blob.Name) is { Success: true } match)
             {
-                versions.Add(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+                names.Add((blob.Name[..7], int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), blob.Name));
             }
         }
 
-        var manifests = new List<ReportManifest>(versions.Count);
-        foreach (var version in versions.Order())
+        var manifests = new List<ReportManifest>(names.Count);
+        foreach (var (_, _, name) in names.OrderBy(n => n.Month, StringComparer.Ordinal).ThenBy(n => n.Version))
         {
-            var content = await container.GetBlobClient(BlobName(month, version, ReportFileNames.Manifest)).DownloadContentAsync(cancellationToken);
+            var content = await container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
             manifests.Add(ReportManifest.FromUtf8Json(content.Value.Content.ToMemory().Span));
         }
         return manifests;
