@@ -73,17 +73,18 @@ public sealed class RunningThePipelineLocally(LocalFunctionsHostFixture host)
     }
 
     [Fact]
-    public async Task The_timer_asks_for_the_previous_months_report_once()
+    public async Task The_timer_catches_up_on_a_past_month_with_events_and_no_report_once()
     {
-        var previous = Month.Of(DateTimeOffset.UtcNow).Previous;
+        var january = new Month(2023, 1);
+        await new PipelineClient(host.Storage).SendEnvelopeAsync("timer-catch-up", [PrivXSample.Item(100, january.StartUtc.AddDays(3))]);
         var reports = new BlobReportStore(host.Storage);
 
-        var manifest = await Eventually.ReturnsAsync($"the timer's report for {previous}", () => reports.GetLatestAsync(previous, CancellationToken.None));
-        // The timer keeps firing every two seconds; a month that has its report is not asked for again.
+        var manifest = await Eventually.ReturnsAsync($"the timer's report for {january}", () => reports.GetLatestAsync(january, CancellationToken.None));
+        // The timer keeps firing every two seconds; a month whose report covers its events is not asked for again.
         await Task.Delay(TimeSpan.FromSeconds(5));
 
         Assert.Equal(1, manifest.Version);
-        Assert.Single(await reports.ListVersionsAsync(previous, CancellationToken.None));
+        Assert.Single(await reports.ListVersionsAsync(january, CancellationToken.None));
     }
 
     private static async Task<byte[]> ReadAllAsync(BlobReportStore reports, ReportManifest manifest, string file)

@@ -1,3 +1,4 @@
+using ComplianceReports.Testing;
 using Azure.Data.Tables;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Domain.Reporting;

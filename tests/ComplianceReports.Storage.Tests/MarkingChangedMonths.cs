@@ -1,3 +1,4 @@
+using ComplianceReports.Testing;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Storage.Events;
 using static ComplianceReports.Storage.Tests.SampleEvents;

@@ -21,11 +21,3 @@ internal static class SampleEvents
     public static List<AuditEvent> OneDay(DateTimeOffset day, int count, string tag = "d", int padding = 0) =>
         Enumerable.Range(0, count).Select(i => At(day.AddSeconds(i * 7 + 1), $"{tag}{i}", padding: padding)).ToList();
 }
-
-/// <summary>A clock that reads the same instant until told otherwise.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace ComplianceReports.Domain.Reporting;
 
 /// <summary>A calendar month in UTC, written <c>YYYY-MM</c> everywhere: in blob names, queue messages and on the command line.</summary>
-public readonly partial record struct Month
+public readonly partial record struct Month : IComparable<Month>
 {
     [GeneratedRegex(@"^([0-9]{4})-(0[1-9]|1[0-2])\z")]
     private static partial Regex Shape();
@@ -60,6 +60,8 @@ public readonly partial record struct Month
 
     public static Month Parse(string text) =>
         TryParse(text, out var month) ? month : throw new FormatException($"'{text}' is not a month; write it as YYYY-MM, e.g. 2026-10.");
+
+    public int CompareTo(Month other) => (Year, Number).CompareTo((other.Year, other.Number));
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Number:D2}");
 }

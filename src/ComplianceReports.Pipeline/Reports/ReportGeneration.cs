@@ -30,6 +30,11 @@ public sealed partial class ReportGeneration(
 
     public async Task<ReportRequestOutcome> ServeAsync(ReportRequest request, CancellationToken cancellationToken)
     {
+        // A request is served once: a redelivered message or a timer run that asked again finds its answer.
+        if (await outcomes.FindAsync(request.RequestId, cancellationToken) is { } served)
+        {
+            return served;
+        }
         var period = new ReportPeriod(request.ParsedMonth, options.Settings.TimeZone);
         ReportManifest manifest;
         bool newVersion;
@@ -99,19 +104,24 @@ public sealed partial class ReportGeneration(
         return manifest;
     }
 
-    /// <summary>Events only ever arrive, so what a later version adds is the difference of the two sets' counts.</summary>
+    /// <summary>
+    /// Events only ever arrive, so what a later version adds is the difference of the two sets' counts;
+    /// the earlier set is recounted from the store at its own cutoff, not read back from its files.
+    /// </summary>
     private async Task<VersionChange> ChangeSinceAsync(ReportManifest latest, MonthlyAggregate aggregate, CancellationToken cancellationToken)
     {
-        await using var stream = await reports.OpenFileAsync(latest, ReportFileNames.Summary, cancellationToken);
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        var before = ReportSummary.FromUtf8Json(buffer.ToArray()).CountsByCategory;
+        var period = aggregate.Period;
+        var before = await PeriodFigures.CountAsync(
+            period,
+            latest.Cutoff,
+            events.ReadDaysAsync(period.StartUtc, period.EndUtc, cancellationToken).Select(stored => (stored.Event, stored.IngestedAt)),
+            cancellationToken);
         return new VersionChange(
             latest.Version,
             latest.EventCount,
             aggregate.EventCount - latest.EventCount,
             aggregate.CountsByCategory
-                .Select(pair => (pair.Key, Added: pair.Value - before.GetValueOrDefault(pair.Key)))
+                .Select(pair => (pair.Key, Added: pair.Value - before.CountsByCategory.GetValueOrDefault(pair.Key)))
                 .Where(pair => pair.Added != 0)
                 .ToDictionary(pair => pair.Key, pair => pair.Added));
     }

@@ -1,28 +1,75 @@
+using System.Globalization;
 using ComplianceReports.Domain.Reporting;
+using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Queues;
 using ComplianceReports.Storage.Reports;
 using Microsoft.Extensions.Logging;
 
 namespace ComplianceReports.Pipeline.Reports;
 
-/// <summary>Decides, on each timer run, which reports to ask for. It asks; <see cref="ReportGeneration"/> builds.</summary>
-public sealed partial class ReportScheduling(BlobReportStore reports, ReportRequestQueue requests, TimeProvider clock, ILogger<ReportScheduling> logger)
+/// <summary>
+/// Decides, on each timer run, which reports to ask for; <see cref="ReportGeneration"/> builds them.
+/// Azure does not retry a failed timer run, so every run asks for everything still owed: each due
+/// month that has events and no report (catch-up after downtime or a first deployment), and a new
+/// version of each month whose change marker is newer than its latest version's cutoff. Only months
+/// with a change marker are looked at, never scanned.
+/// </summary>
+public sealed partial class ReportScheduling(
+    TableEventStore events,
+    BlobReportStore reports,
+    ReportRequestQueue requests,
+    ReportOptions options,
+    TimeProvider clock,
+    ILogger<ReportScheduling> logger)
 {
-    /// <summary>Asks for the previous month's report if it has none yet; returns the month asked for, if any.</summary>
-    public async Task<Month?> RequestDueReportsAsync(CancellationToken cancellationToken)
+    /// <summary>Requests every report owed now; returns the requests sent.</summary>
+    public async Task<IReadOnlyList<ReportRequest>> RequestDueReportsAsync(CancellationToken cancellationToken)
     {
-        var previous = Month.Of(clock.GetUtcNow()).Previous;
-        if (await reports.GetLatestAsync(previous, cancellationToken) is not null)
+        var now = clock.GetUtcNow();
+        var markers = await events.ReadChangeMarkersAsync(cancellationToken);
+        var sent = new List<ReportRequest>();
+        foreach (var period in CandidatePeriods(markers.Keys))
         {
-            return null;
-        }
+            if (now < period.EndUtc + options.GracePeriod)
+            {
+                continue;
+            }
+            var lastChange = period.UtcMonths.Select(month => markers.GetValueOrDefault(month)).Max();
+            var latest = await reports.GetLatestAsync(period.Month, cancellationToken);
+            if (latest is not null ? lastChange <= latest.Cutoff : !await HasEventsAsync(period, cancellationToken))
+            {
+                continue;
+            }
 
-        var request = ReportRequest.For(previous, requestedBy: "timer");
-        await requests.SendAsync(request, cancellationToken);
-        LogRequested(previous.ToString(), request.RequestId);
-        return previous;
+            // The id names the change it answers: a past-due or repeated run asks again with the same id,
+            // and the generator serves an id once.
+            var request = new ReportRequest(
+                period.Month.ToString(),
+                string.Create(CultureInfo.InvariantCulture, $"timer-{period.Month}-{lastChange.UtcTicks}"),
+                RequestedBy: "timer");
+            await requests.SendAsync(request, cancellationToken);
+            LogRequested(request.Month, request.RequestId, latest?.Version ?? 0);
+            sent.Add(request);
+        }
+        return sent;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Requested the {Month} report ({RequestId})")]
-    private partial void LogRequested(string month, string requestId);
+    /// <summary>
+    /// Markers are per UTC month, so in another zone a neighbouring month may only look changed; the first
+    /// event inside the period settles it, and a month without one reads just its boundary days.
+    /// </summary>
+    private async Task<bool> HasEventsAsync(ReportPeriod period, CancellationToken cancellationToken) =>
+        await events.ReadDaysAsync(period.StartUtc, period.EndUtc, cancellationToken).AnyAsync(stored => period.Contains(stored.Event.OccurredAt), cancellationToken);
+
+    /// <summary>The report months (in the report zone) that overlap a UTC month with events.</summary>
+    private IEnumerable<ReportPeriod> CandidatePeriods(IEnumerable<Month> changedUtcMonths) =>
+        changedUtcMonths
+            .SelectMany(month => new[] { month.Previous, month, month.Next })
+            .Distinct()
+            .Order()
+            .Select(month => new ReportPeriod(month, options.Settings.TimeZone))
+            .Where(period => period.UtcMonths.Any(changedUtcMonths.Contains));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Requested the {Month} report ({RequestId}); latest version so far: {LatestVersion}")]
+    private partial void LogRequested(string month, string requestId, int latestVersion);
 }

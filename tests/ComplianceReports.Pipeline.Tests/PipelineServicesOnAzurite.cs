@@ -1,0 +1,70 @@
+using ComplianceReports.Pipeline;
+using ComplianceReports.Pipeline.Reports;
+using ComplianceReports.Storage.Connection;
+using ComplianceReports.Storage.Queues;
+using ComplianceReports.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceReports.Pipeline.Tests;
+
+/// <summary>The pipeline's services as both hosts register them, on an Azurite account of their own, with a clock the test sets.</summary>
+public sealed class PipelineServicesOnAzurite : IDisposable
+{
+    private readonly AzuriteAccount account = AzuriteAccount.Lease();
+    private readonly Dictionary<string, ServiceProvider> providers = [];
+
+    public FixedClock Clock { get; } = new(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    public StorageClientFactory Storage => new(StorageConnection.FromConnectionString(account.ConnectionString));
+
+    /// <summary>The services, with report settings such as <c>ReportTimeZone</c> or <c>ReportGracePeriod</c> as given.</summary>
+    public IServiceProvider Services(params (string Key, string Value)[] settings)
+    {
+        var key = string.Join(';', settings.Select(setting => $"{setting.Key}={setting.Value}"));
+        if (!providers.TryGetValue(key, out var provider))
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    [StorageConnection.DefaultName] = account.ConnectionString,
+                    ["ReportSettleTime"] = "00:00:00",
+                    [ReportOptions.LocalSelfSignedPathKey] = Path.Combine(Path.GetTempPath(), "compliance-reports-tests", "report-signing.pfx"),
+                })
+                .AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create<string, string?>(setting.Key, setting.Value)))
+                .Build();
+            provider = new ServiceCollection()
+                .AddLogging()
+                .AddCompliancePipeline(configuration)
+                .AddSingleton<TimeProvider>(Clock)
+                .BuildServiceProvider();
+            providers[key] = provider;
+        }
+        return provider;
+    }
+
+    /// <summary>The requests waiting on the report-requests queue, without taking them off it.</summary>
+    public async Task<IReadOnlyList<ReportRequest>> QueuedRequestsAsync()
+    {
+        var queue = Storage.CreateQueueClient(QueueNames.ReportRequests);
+        await queue.CreateIfNotExistsAsync();
+        var peeked = await queue.PeekMessagesAsync(32);
+        return peeked.Value.Select(message => ReportRequest.FromJson(message.Body.ToString())).ToList();
+    }
+
+    public async Task ClearQueuedRequestsAsync()
+    {
+        var queue = Storage.CreateQueueClient(QueueNames.ReportRequests);
+        await queue.CreateIfNotExistsAsync();
+        await queue.ClearMessagesAsync();
+    }
+
+    public void Dispose()
+    {
+        foreach (var provider in providers.Values)
+        {
+            provider.Dispose();
+        }
+        account.Dispose();
+    }
+}
