@@ -20,7 +20,7 @@ azurite_install "$root"
 
 # Each test fixture leases an account of its own, so fixtures running in parallel never share a
 # queue, table or container, while the names stay the constants the product uses.
-account_count=32
+account_count=64
 accounts=()
 for i in $(seq -w 1 "$account_count"); do accounts+=("test$i:$AZURITE_KEY"); done
 export AZURITE_ACCOUNTS="$(IFS=';'; echo "${accounts[*]}")"

@@ -1,3 +1,4 @@
+using Azure.Core;
 using ComplianceReports.Storage.Connection;
 using Microsoft.Extensions.Configuration;
 
@@ -10,6 +11,38 @@ namespace ComplianceReports.Cli;
 /// </summary>
 public static class CliConnection
 {
+    /// <summary>
+    /// The storage clients of one command: few, quick retries, so a wrong or unreachable account fails
+    /// in seconds rather than after the SDK's minutes of backing off; a connection string that cannot
+    /// be a storage connection string fails before anything is sent.
+    /// </summary>
+    public static StorageClientFactory CreateClients(string? connectionOption, string currentDirectory)
+    {
+        var clients = new StorageClientFactory(Resolve(connectionOption, currentDirectory), options =>
+        {
+            options.Retry.Mode = RetryMode.Exponential;
+            options.Retry.MaxRetries = 2;
+            options.Retry.Delay = TimeSpan.FromMilliseconds(400);
+            options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+            options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        });
+        try
+        {
+            // The SDK parses the connection string here, without a request.
+            clients.CreateBlobServiceClient();
+            clients.CreateQueueServiceClient();
+            clients.CreateTableServiceClient();
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            // The SDK's message may quote the string, key and all: say what is wrong without it.
+            throw new CliException(
+                "the storage connection string is malformed: give UseDevelopmentStorage=true, or DefaultEndpointsProtocol, AccountName, AccountKey (base64) "
+                + "and the Blob, Queue and Table endpoints, separated by ';'");
+        }
+        return clients;
+    }
+
     public static StorageConnection Resolve(string? connectionOption, string currentDirectory)
     {
         var configuration = new ConfigurationBuilder();

@@ -9,12 +9,12 @@ var connection = new Option<string?>("--connection")
     Description = "Storage connection string (default: $AzureWebJobsStorage, then local.settings.json, then Azurite)",
     Recursive = true,
 };
-StorageClientFactory Storage(ParseResult parse) => new(CliConnection.Resolve(parse.GetValue(connection), Environment.CurrentDirectory));
+StorageClientFactory Storage(ParseResult parse) => CliConnection.CreateClients(parse.GetValue(connection), Environment.CurrentDirectory);
 
 var root = new RootCommand("compliance: PrivX audit events in, monthly compliance reports out")
 {
     Options = { connection },
-    Subcommands = { SendCommand.Create(Storage), ReportCommands.Create(Storage), VerifyCommand.Create(Storage), CatalogCommand.Create() },
+    Subcommands = { SendCommand.Create(Storage), ReportCommands.Create(Storage), VerifyCommand.Create(Storage), CatalogCommand.Create(), SimulateCommand.Create(Storage), StatusCommand.Create(Storage) },
 };
 
 try
@@ -24,6 +24,11 @@ try
 catch (CliException e)
 {
     await Console.Error.WriteLineAsync($"compliance: {e.Message}");
+    return 1;
+}
+catch (Exception e) when (UnreachableStorage.Describe(e) is { } unreachable)
+{
+    await Console.Error.WriteLineAsync($"compliance: {unreachable}");
     return 1;
 }
 catch (RequestFailedException e)

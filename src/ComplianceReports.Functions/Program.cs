@@ -1,7 +1,10 @@
 using ComplianceReports.Pipeline;
+using ComplianceReports.Pipeline.Delivery;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
 builder.Services.AddCompliancePipeline(builder.Configuration);
+builder.Services.AddReportDelivery();
 builder.Build().Run();

@@ -1,6 +1,8 @@
 using Azure.Storage.Queues;
 using ComplianceReports.Functions;
+using ComplianceReports.LocalHost.Http;
 using ComplianceReports.Pipeline;
+using ComplianceReports.Pipeline.Delivery;
 using ComplianceReports.Pipeline.Reports;
 using Microsoft.Azure.WebJobs.Extensions.Timers;
 using Microsoft.Azure.WebJobs;
@@ -25,7 +27,8 @@ public sealed record LocalHostOptions(
 
 /// <summary>
 /// Hosts the Functions app's own classes in the WebJobs SDK: the real queue listener (dequeue count,
-/// poison queue, backoff) and the real timer (schedule, singleton lock, past-due runs) against Azurite.
+/// poison queue, backoff) and the real timer (schedule, singleton lock, past-due runs) against Azurite,
+/// and the HTTP functions on Kestrel (<see cref="LocalHttpServer"/>).
 /// </summary>
 public static class LocalFunctionsHost
 {
@@ -59,6 +62,10 @@ public static class LocalFunctionsHost
             .ConfigureServices((context, services) =>
             {
                 services.AddCompliancePipeline(context.Configuration);
+                services.AddReportDelivery();
+                // The HTTP functions, on Kestrel beside the WebJobs host (LocalHttpUrl, default http://127.0.0.1:7071).
+                services.AddSingleton<LocalHttpServer>();
+                services.AddHostedService(provider => provider.GetRequiredService<LocalHttpServer>());
                 services.AddSingleton(HostIdentity.Local);
                 services.AddSingleton<ITypeLocator>(new FunctionShimsLocator());
             })

@@ -1,5 +1,6 @@
 using ComplianceReports.Functions;
 using ComplianceReports.LocalHost;
+using ComplianceReports.LocalHost.Http;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -20,5 +21,6 @@ Console.WriteLine(
     $"Compliance functions host started against {storage}: " +
     $"{IngestAuditEventsFunction.Name} on queue {QueueNames.AuditEvents}, " +
     $"{ServeReportRequestFunction.Name} on queue {QueueNames.ReportRequests}, " +
-    $"{RequestMonthlyReportsFunction.Name} on schedule '{configuration["ReportSchedule"]}' (UTC). Press Ctrl+C to stop.");
+    $"{RequestMonthlyReportsFunction.Name} on schedule '{configuration["ReportSchedule"]}' (UTC), " +
+    $"HTTP functions on {host.Services.GetRequiredService<LocalHttpServer>().BaseAddress}api/reports. Press Ctrl+C to stop.");
 await host.WaitForShutdownAsync();

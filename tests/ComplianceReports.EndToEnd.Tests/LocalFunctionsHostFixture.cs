@@ -1,7 +1,9 @@
 using ComplianceReports.LocalHost;
+using ComplianceReports.LocalHost.Http;
 using ComplianceReports.Pipeline.Reports;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +27,9 @@ public sealed class LocalFunctionsHostFixture : IAsyncLifetime
 
     public StorageClientFactory Storage => new(StorageConnection.FromConnectionString(account.ConnectionString));
 
+    /// <summary>Where the local host serves the HTTP functions: a free port, never 7071, which a developer's run may hold.</summary>
+    public Uri HttpBaseAddress => (host ?? throw new InvalidOperationException("The host has not started.")).Services.GetRequiredService<LocalHttpServer>().BaseAddress;
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>The self-signed certificate the local host makes once, kept out of the repository by the tests.</summary>
@@ -43,6 +48,7 @@ public sealed class LocalFunctionsHostFixture : IAsyncLifetime
                 // Nothing else writes while a test asks for a report: a second of settling is plenty here.
                 ["ReportSettleTime"] = "00:00:01",
                 [ReportOptions.LocalSelfSignedPathKey] = SigningCertificatePath,
+                [LocalHttpServer.UrlSetting] = "http://127.0.0.1:0",
                 // Fast polling and immediate retries keep the tests short; dequeue count and encoding stay host.json's.
                 [$"{LocalHostSettings.HostJsonSection}:extensions:queues:maxPollingInterval"] = "00:00:00.200",
                 [$"{LocalHostSettings.HostJsonSection}:extensions:queues:visibilityTimeout"] = "00:00:00",

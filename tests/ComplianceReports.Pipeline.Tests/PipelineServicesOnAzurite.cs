@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ComplianceReports.Pipeline.Tests;
 
 /// <summary>The pipeline's services as both hosts register them, on an Azurite account of their own, with a clock the test sets.</summary>
-public sealed class PipelineServicesOnAzurite : IDisposable
+public sealed class PipelineServicesOnAzurite : IAsyncLifetime
 {
     private readonly AzuriteAccount account = AzuriteAccount.Lease();
     private readonly Dictionary<string, ServiceProvider> providers = [];
@@ -59,11 +59,15 @@ public sealed class PipelineServicesOnAzurite : IDisposable
         await queue.ClearMessagesAsync();
     }
 
-    public void Dispose()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Leaves no request behind: the account goes to the next fixture that leases it.</summary>
+    public async Task DisposeAsync()
     {
+        await ClearQueuedRequestsAsync();
         foreach (var provider in providers.Values)
         {
-            provider.Dispose();
+            await provider.DisposeAsync();
         }
         account.Dispose();
     }

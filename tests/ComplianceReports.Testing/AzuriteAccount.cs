@@ -1,8 +1,9 @@
 namespace ComplianceReports.Testing;
 
 /// <summary>
-/// A storage account of the Azurite that scripts/test.sh started, held by one fixture at a time, across
-/// test processes, through a lock file. Queue, table and container names stay the product's constants.
+/// A storage account of the Azurite that scripts/test.sh started, given to one fixture only, across test
+/// processes, through a lock file that stays: an account is never handed on with another fixture's
+/// leftovers in it. Queue, table and container names stay the product's constants.
 /// </summary>
 public sealed class AzuriteAccount : IDisposable
 {
@@ -29,25 +30,20 @@ public sealed class AzuriteAccount : IDisposable
             throw new InvalidOperationException("These tests need the Azurite that scripts/test.sh starts: run scripts/test.sh.");
         }
 
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
+        for (var i = 1; i <= int.Parse(count); i++)
         {
-            for (var i = 1; i <= int.Parse(count); i++)
+            var name = $"test{i.ToString().PadLeft(count.Length, '0')}";
+            try
             {
-                var name = $"test{i.ToString().PadLeft(count.Length, '0')}";
-                try
-                {
-                    var lockFile = new FileStream(Path.Combine(locks, name), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
-                    return new AzuriteAccount(name, template.Replace("{account}", name), lockFile);
-                }
-                catch (IOException)
-                {
-                    // Held by another fixture.
-                }
+                var lockFile = new FileStream(Path.Combine(locks, name), FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                return new AzuriteAccount(name, template.Replace("{account}", name), lockFile);
             }
-            Thread.Sleep(200);
+            catch (IOException)
+            {
+                // Taken by another fixture of this run.
+            }
         }
-        throw new TimeoutException("Every Azurite test account stayed in use for two minutes.");
+        throw new InvalidOperationException($"All {count} Azurite test accounts are taken: raise account_count in scripts/test.sh.");
     }
 
     public void Dispose() => lockFile.Dispose();

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Queues;
@@ -10,37 +12,44 @@ public static class ReportCommands
 {
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Enough of a digest to tell versions apart at a glance; <c>compliance verify</c> checks the whole of it.</summary>
+    private const int DigestPrefixLength = 12;
+
     public static Command Create(Func<ParseResult, StorageClientFactory> storage)
     {
-        var command = new Command("report", "Ask for monthly reports and download them");
+        var command = new Command("report", "Ask for monthly reports, list them and download them");
         command.Subcommands.Add(Generate(storage));
+        command.Subcommands.Add(List(storage));
         command.Subcommands.Add(Download(storage));
         return command;
     }
 
-    private static Option<string> MonthOption() => new("--month")
-    {
-        Description = "The month, as YYYY-MM (UTC)",
-        Required = true,
-    };
-
-    private static Month ParseMonth(string text) =>
-        Month.TryParse(text, out var month) ? month : throw new CliException($"'{text}' is not a month: write it as YYYY-MM, e.g. 2026-10");
-
     private static Command Generate(Func<ParseResult, StorageClientFactory> storage)
     {
-        var month = MonthOption();
+        var month = CliMonths.Option();
         var timeout = new Option<int>("--timeout")
         {
             Description = "Seconds to wait for the report before giving up",
             DefaultValueFactory = _ => 300,
         };
-        var command = new Command("generate", "Ask the pipeline for a month's report and wait until it is stored") { month, timeout };
+        var partial = new Option<bool>("--partial")
+        {
+            Description = "Report on a month that has not ended yet (in UTC): such a report is provisional, covering only the events stored so far",
+        };
+        var command = new Command("generate", "Ask the pipeline for a month's report and wait until it is stored") { month, timeout, partial };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var wanted = CliMonths.Parse(parse.GetValue(month)!);
+            var now = DateTimeOffset.UtcNow;
+            if (wanted.EndUtc > now && !parse.GetValue(partial))
+            {
+                throw new CliException(
+                    $"{wanted} has not ended yet: it ends {wanted.EndUtc:yyyy-MM-dd HH:mm} UTC; add --partial for a provisional report of the events stored so far");
+            }
             var clients = storage(parse);
-            var request = ReportRequest.For(ParseMonth(parse.GetValue(month)!), requestedBy: "cli");
+            var request = ReportRequest.For(wanted, requestedBy: "cli");
             await new ReportRequestQueue(clients).SendAsync(request, cancellationToken);
+            await Console.Error.WriteLineAsync($"asked for the {wanted} report (request {request.RequestId}); waiting for the pipeline…");
 
             var outcomes = new ReportRequestOutcomes(clients);
             var deadline = DateTimeOffset.UtcNow.AddSeconds(parse.GetValue(timeout));
@@ -49,7 +58,8 @@ public static class ReportCommands
                 if (await outcomes.FindAsync(request.RequestId, cancellationToken) is { } outcome)
                 {
                     var what = outcome.NewVersion ? "new version" : "no change since this version";
-                    Console.WriteLine($"report {outcome.Month} version {outcome.Version}: {outcome.EventCount} events ({what})");
+                    var provisional = wanted.EndUtc > now ? ", provisional: the month has not ended" : "";
+                    Console.WriteLine($"report {outcome.Month} version {outcome.Version}: {outcome.EventCount} events ({what}{provisional})");
                     return 0;
                 }
                 await Task.Delay(PollEvery, cancellationToken);
@@ -60,21 +70,58 @@ public static class ReportCommands
         return command;
     }
 
+    private static Command List(Func<ParseResult, StorageClientFactory> storage)
+    {
+        var command = new Command("list", "List every month's report versions: version, events, when generated, and the start of the evidence digest");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var manifests = await new BlobReportStore(storage(parse)).ListAllAsync(cancellationToken);
+            if (manifests.Count == 0)
+            {
+                Console.WriteLine("no reports yet: ask for one with 'compliance report generate --month YYYY-MM'");
+                return 0;
+            }
+            string[] header = ["MONTH", "VERSION", "EVENTS", "GENERATED AT (UTC)", "DIGEST"];
+            var rows = manifests.Select(manifest => new[]
+            {
+                manifest.Month,
+                manifest.Version.ToString(CultureInfo.InvariantCulture),
+                manifest.EventCount.ToString(CultureInfo.InvariantCulture),
+                manifest.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                manifest.EventDigest[..Math.Min(DigestPrefixLength, manifest.EventDigest.Length)],
+            }).ToList();
+            Console.Write(Table.Format(header, rows, rightAligned: [1, 2]));
+            return 0;
+        });
+        return command;
+    }
+
     private static Command Download(Func<ParseResult, StorageClientFactory> storage)
     {
-        var month = MonthOption();
+        var month = CliMonths.Option();
         var output = new Option<string>("--out")
         {
             Description = "Directory to write the version's files to: report.pdf, summary.json, evidence.csv.gz (created if needed; files are overwritten)",
             Required = true,
         };
-        var command = new Command("download", "Download the latest version of a month's report") { month, output };
+        var version = new Option<int?>("--version")
+        {
+            Description = "The version to download (see 'compliance report list'); the latest when not given",
+        };
+        var command = new Command("download", "Download a month's report: the latest version, or the one --version names") { month, output, version };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var wanted = ParseMonth(parse.GetValue(month)!);
+            var wanted = CliMonths.Parse(parse.GetValue(month)!);
             var reports = new BlobReportStore(storage(parse));
-            var manifest = await reports.GetLatestAsync(wanted, cancellationToken)
-                ?? throw new CliException($"there is no report for {wanted}: ask for one with 'compliance report generate --month {wanted}'");
+            var versions = await reports.ListVersionsAsync(wanted, cancellationToken);
+            if (versions.Count == 0)
+            {
+                throw new CliException($"there is no report for {wanted}: ask for one with 'compliance report generate --month {wanted}'");
+            }
+            var manifest = parse.GetValue(version) is { } number
+                ? versions.FirstOrDefault(v => v.Version == number)
+                    ?? throw new CliException($"the {wanted} report has no version {number}: its versions are {string.Join(", ", versions.Select(v => v.Version))}")
+                : versions[^1];
 
             var directory = Directory.CreateDirectory(parse.GetValue(output)!);
             foreach (var name in manifest.Files)

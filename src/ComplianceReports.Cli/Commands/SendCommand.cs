@@ -15,7 +15,7 @@ public static class SendCommand
     /// </summary>
     private const long ExportAboveBytes = 4L * MessagePacking.MaxMessageJsonBytes;
 
-    private const int ProgressAboveEvents = 10_000;
+    public const int ProgressAboveEvents = 10_000;
 
     /// <summary>About 4 MB: where reading, checking and sending start to take noticeable time.</summary>
     private const int ProgressAboveChars = 4_000_000;
@@ -67,19 +67,28 @@ public static class SendCommand
                 return refused.Count > 0 ? 1 : 0;
             }
 
-            var clients = storage(parse);
-            var queue = new AuditEventQueue(clients);
-            var batchIds = await SendAsync(queue, items, large, cancellationToken);
-            var sent = $"sent {items.Count} events in {batchIds.Count} messages";
-            if (!parse.GetValue(wait))
-            {
-                Console.WriteLine(sent);
-                return refused.Count > 0 ? 1 : 0;
-            }
-            var allTakenIn = await WaitAsync(clients, queue, batchIds, parse.GetValue(timeout), sent, cancellationToken);
+            var allTakenIn = await DeliverAsync(storage(parse), items, large, parse.GetValue(wait) ? parse.GetValue(timeout) : null, cancellationToken);
             return allTakenIn && refused.Count == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Sends the items (each one PrivX item as JSON) and prints the result line; with a timeout, waits
+    /// for the pipeline's receipts first. Returns whether every item went in without quarantine or poison.
+    /// </summary>
+    public static async Task<bool> DeliverAsync(
+        StorageClientFactory clients, List<string> items, bool showProgress, int? waitSeconds, CancellationToken cancellationToken)
+    {
+        var queue = new AuditEventQueue(clients);
+        var batchIds = await SendAsync(queue, items, showProgress, cancellationToken);
+        var sent = $"sent {items.Count} events in {batchIds.Count} messages";
+        if (waitSeconds is not { } timeoutSeconds)
+        {
+            Console.WriteLine(sent);
+            return true;
+        }
+        return await WaitAsync(clients, queue, batchIds, timeoutSeconds, sent, cancellationToken);
     }
 
     /// <summary>Sends the items in envelopes, or as one export when they are more than a few messages' worth; returns the batch ids.</summary>

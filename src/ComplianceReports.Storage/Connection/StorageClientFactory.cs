@@ -11,6 +11,7 @@ public sealed class StorageClientFactory
 {
     private readonly StorageConnection connection;
     private readonly Lazy<TokenCredential> credential;
+    private readonly Action<ClientOptions>? configureOptions;
 
     public StorageClientFactory(StorageConnection connection, TokenCredential? credential = null)
     {
@@ -21,25 +22,49 @@ public sealed class StorageClientFactory
         }));
     }
 
+    /// <summary>
+    /// Clients whose options (retries, timeouts) <paramref name="configureOptions"/> adjusts: for an
+    /// interactive caller who would rather hear at once that storage cannot be reached than after the
+    /// SDK's default minutes of retries.
+    /// </summary>
+    public StorageClientFactory(StorageConnection connection, Action<ClientOptions> configureOptions, TokenCredential? credential = null)
+        : this(connection, credential)
+    {
+        this.configureOptions = configureOptions;
+    }
+
     public StorageConnection Connection => connection;
 
-    public TableServiceClient CreateTableServiceClient() =>
-        connection.ConnectionString is { } connectionString
-            ? new TableServiceClient(connectionString)
-            : new TableServiceClient(connection.TableServiceUri, credential.Value);
+    public TableServiceClient CreateTableServiceClient()
+    {
+        var options = Configured(new TableClientOptions());
+        return connection.ConnectionString is { } connectionString
+            ? new TableServiceClient(connectionString, options)
+            : new TableServiceClient(connection.TableServiceUri, credential.Value, options);
+    }
 
-    public BlobServiceClient CreateBlobServiceClient() =>
-        connection.ConnectionString is { } connectionString
-            ? new BlobServiceClient(connectionString)
-            : new BlobServiceClient(connection.BlobServiceUri, credential.Value);
+    public BlobServiceClient CreateBlobServiceClient()
+    {
+        var options = Configured(new BlobClientOptions());
+        return connection.ConnectionString is { } connectionString
+            ? new BlobServiceClient(connectionString, options)
+            : new BlobServiceClient(connection.BlobServiceUri, credential.Value, options);
+    }
 
     /// <summary>Queue clients always use base64 messages, as the Functions host is configured to in host.json.</summary>
     public QueueServiceClient CreateQueueServiceClient()
     {
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var options = Configured(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         return connection.ConnectionString is { } connectionString
             ? new QueueServiceClient(connectionString, options)
             : new QueueServiceClient(connection.QueueServiceUri, credential.Value, options);
+    }
+
+    private TOptions Configured<TOptions>(TOptions options)
+        where TOptions : ClientOptions
+    {
+        configureOptions?.Invoke(options);
+        return options;
     }
 
     public QueueClient CreateQueueClient(string queueName) => CreateQueueServiceClient().GetQueueClient(queueName);

@@ -90,6 +90,19 @@ public sealed class QuarantineStore(StorageClientFactory clients)
         return count;
     }
 
+    /// <summary>How many items were refused on each UTC day that has any; reads keys only, never the items.</summary>
+    public async Task<IReadOnlyDictionary<DateOnly, long>> CountPerDayAsync(CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var counts = new SortedDictionary<DateOnly, long>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            var day = DateOnly.ParseExact(entity.PartitionKey, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            counts[day] = counts.GetValueOrDefault(day) + 1;
+        }
+        return counts;
+    }
+
     private Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         created.RunAsync(async () =>
         {
