@@ -43,13 +43,16 @@ public sealed partial class ReportGeneration(
             var cutoff = clock.GetUtcNow();
             await Task.Delay(options.SettleTime, clock, cancellationToken);
 
-            await using var evidence = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-            using var aggregator = await AggregateAsync(period, cutoff, evidence, cancellationToken);
             var latest = await reports.GetLatestAsync(period.Month, cancellationToken);
-            newVersion = latest is null || latest.EventDigest != aggregator.Digest || latest.TimeZone != period.TimeZoneId;
-            manifest = newVersion
-                ? await PublishAsync(aggregator, period, cutoff, latest, evidence, cancellationToken)
-                : latest!;
+            await using var evidence = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+            var (aggregator, latestCounts) = await AggregateAsync(period, cutoff, latest?.Cutoff, evidence, cancellationToken);
+            using (aggregator)
+            {
+                newVersion = latest is null || latest.EventDigest != aggregator.Digest || latest.TimeZone != period.TimeZoneId;
+                manifest = newVersion
+                    ? await PublishAsync(aggregator, period, cutoff, latest is null ? null : (latest, latestCounts), evidence, cancellationToken)
+                    : latest!;
+            }
         }
 
         var outcome = new ReportRequestOutcome(request.RequestId, manifest.Month, manifest.Version, manifest.EventCount, newVersion, clock.GetUtcNow());
@@ -58,10 +61,15 @@ public sealed partial class ReportGeneration(
         return outcome;
     }
 
-    /// <summary>One pass over the store: the figures and the evidence file of the same event set.</summary>
-    private async Task<MonthlyAggregator> AggregateAsync(ReportPeriod period, DateTimeOffset cutoff, Stream evidence, CancellationToken cancellationToken)
+    /// <summary>
+    /// One pass over the store: the figures and the evidence file of the same event set, and, per
+    /// category, how many of its events the latest version's set (its cutoff is earlier) already held.
+    /// </summary>
+    private async Task<(MonthlyAggregator Aggregator, Dictionary<string, long> LatestCounts)> AggregateAsync(
+        ReportPeriod period, DateTimeOffset cutoff, DateTimeOffset? latestCutoff, Stream evidence, CancellationToken cancellationToken)
     {
         var aggregator = new MonthlyAggregator(period, cutoff, options.Settings);
+        var latestCounts = new Dictionary<string, long>();
         await using (var csv = new EvidenceCsv(evidence))
         {
             await foreach (var stored in events.ReadDaysAsync(period.StartUtc, period.EndUtc, cancellationToken))
@@ -69,14 +77,23 @@ public sealed partial class ReportGeneration(
                 if (aggregator.Add(stored.Event, stored.IngestedAt))
                 {
                     await csv.AddAsync(stored.Event, stored.IngestedAt);
+                    if (stored.IngestedAt <= latestCutoff)
+                    {
+                        latestCounts[stored.Event.Facts.Category] = latestCounts.GetValueOrDefault(stored.Event.Facts.Category) + 1;
+                    }
                 }
             }
         }
-        return aggregator;
+        return (aggregator, latestCounts);
     }
 
     private async Task<ReportManifest> PublishAsync(
-        MonthlyAggregator aggregator, ReportPeriod period, DateTimeOffset cutoff, ReportManifest? latest, Stream evidence, CancellationToken cancellationToken)
+        MonthlyAggregator aggregator,
+        ReportPeriod period,
+        DateTimeOffset cutoff,
+        (ReportManifest Manifest, Dictionary<string, long> Counts)? latest,
+        Stream evidence,
+        CancellationToken cancellationToken)
     {
         var previousPeriod = period.Previous;
         var previous = await PeriodFigures.CountAsync(
@@ -87,8 +104,8 @@ public sealed partial class ReportGeneration(
         var quarantined = await quarantine.CountAsync(period.StartUtc, period.EndUtc, cutoff, cancellationToken);
         var aggregate = aggregator.Complete(previous, quarantined);
 
-        var version = (latest?.Version ?? 0) + 1;
-        var change = latest is null ? null : await ChangeSinceAsync(latest, aggregate, cancellationToken);
+        var version = (latest?.Manifest.Version ?? 0) + 1;
+        var change = latest is { } before ? ChangeSince(before.Manifest, before.Counts, aggregate) : null;
         var report = new MonthlyReport(aggregate, options.Settings, version, clock.GetUtcNow(), change);
 
         evidence.Position = 0;
@@ -105,26 +122,18 @@ public sealed partial class ReportGeneration(
     }
 
     /// <summary>
-    /// Events only ever arrive, so what a later version adds is the difference of the two sets' counts;
-    /// the earlier set is recounted from the store at its own cutoff, not read back from its files.
+    /// Events only ever arrive, so what a later version adds is the difference of the two sets' counts,
+    /// the earlier set counted from the store in the same pass, not read back from its files.
     /// </summary>
-    private async Task<VersionChange> ChangeSinceAsync(ReportManifest latest, MonthlyAggregate aggregate, CancellationToken cancellationToken)
-    {
-        var period = aggregate.Period;
-        var before = await PeriodFigures.CountAsync(
-            period,
-            latest.Cutoff,
-            events.ReadDaysAsync(period.StartUtc, period.EndUtc, cancellationToken).Select(stored => (stored.Event, stored.IngestedAt)),
-            cancellationToken);
-        return new VersionChange(
+    private static VersionChange ChangeSince(ReportManifest latest, Dictionary<string, long> latestCounts, MonthlyAggregate aggregate) =>
+        new(
             latest.Version,
             latest.EventCount,
             aggregate.EventCount - latest.EventCount,
             aggregate.CountsByCategory
-                .Select(pair => (pair.Key, Added: pair.Value - before.CountsByCategory.GetValueOrDefault(pair.Key)))
+                .Select(pair => (pair.Key, Added: pair.Value - latestCounts.GetValueOrDefault(pair.Key)))
                 .Where(pair => pair.Added != 0)
                 .ToDictionary(pair => pair.Key, pair => pair.Added));
-    }
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Report request {RequestId} from {RequestedBy}: {Month} version {Version}, {EventCount} events, new version: {NewVersion}")]
