@@ -174,10 +174,13 @@ internal sealed record UnknownEventsContent(string Title, string Intro, TableCon
 {
     public static UnknownEventsContent From(MonthlyReport report) => new(
         "7 Unknown events",
-        $"Codes that are not in the {PrivXCatalog.Version} catalog, most likely from a later PrivX version. They are stored and counted like any other; each needs review: what sends it, and where the catalog should place it.",
+        $"Codes that the catalog in force when they were stored ({CatalogNames(report)}) did not know, most likely from a later PrivX version. They are stored and counted like any other; each needs review: what sends it, and where the catalog should place it.",
         new TableContent(
             "Events of unknown codes",
             ["Code", "Events", "Status"],
             report.Aggregate.UnknownEvents.Select(code => new TableRow([code.Code.ToString(Invariant), Count(code.Count), "needs review"], RowStyle.Finding)).ToList(),
-            $"None: every event's code is in the {PrivXCatalog.Version} catalog."));
+            $"None: every event's code was in the catalog when it was stored ({CatalogNames(report)})."));
+
+    private static string CatalogNames(MonthlyReport report) =>
+        report.Aggregate.CatalogVersions.Count > 0 ? string.Join(", ", report.Aggregate.CatalogVersions) : "no events";
 }

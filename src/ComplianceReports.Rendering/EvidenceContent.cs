@@ -42,11 +42,9 @@ internal sealed record AppendixContent(
     public static AppendixContent From(MonthlyReport report)
     {
         var aggregate = report.Aggregate;
-        var codes = aggregate.CountsByCode
+        var codes = aggregate.Codes
             // The same rows as summary.json: codes without events are left out.
-            .Where(pair => pair.Value > 0)
-            .OrderBy(pair => pair.Key)
-            .Select(pair => new TableRow([pair.Key.ToString(Invariant), PrivXCatalog.Find(pair.Key)?.Name ?? "not in the catalog", Count(pair.Value)]))
+            .Select(code => new TableRow([code.Code.ToString(Invariant), code.Name, Count(code.Count)]))
             .ToList();
         if (codes.Count > 0)
         {
@@ -66,7 +64,7 @@ internal sealed record AppendixContent(
                         listed.User ?? Missing,
                         listed.Object ?? Missing,
                     ],
-                    PrivXCatalog.Find(listed.Code)?.Finding == true ? RowStyle.Finding : RowStyle.Plain))
+                    listed.Finding ? RowStyle.Finding : RowStyle.Plain))
                     .ToList(),
                 "No key events this month."),
             SecretsContent.NotListedNote(aggregate.KeyEvents, "key events"),
@@ -76,7 +74,7 @@ internal sealed record AppendixContent(
     }
 }
 
-internal sealed record VerificationContent(string Title, IReadOnlyList<string> Paragraphs, IReadOnlyList<Fact> Facts)
+internal sealed record VerificationContent(string Title, IReadOnlyList<string> Paragraphs, IReadOnlyList<Fact> Facts, TableContent Days)
 {
     public static VerificationContent From(MonthlyReport report)
     {
@@ -84,18 +82,24 @@ internal sealed record VerificationContent(string Title, IReadOnlyList<string> P
         return new VerificationContent(
             "Appendix C How to verify this report",
             [
-                $"The event set of this report is every event that occurred in the period, from {Iso(report.Period.StartUtc)} up to but not including {Iso(report.Period.EndUtc)}, and was stored up to the cutoff, {Iso(aggregate.Cutoff)}. Events stored later belong to a later version.",
-                "The evidence digest is the SHA-256, in lower-case hex, of one row per event of the set: its UTC time, a TAB, its identity (the SHA-256 of the event's canonical JSON, RFC 8785) and a LF, as the row format below shows; the rows sorted by UTC time, then by identity.",
-                "evidence.csv.gz, delivered with this report, holds every event of the set; recomputing the digest from it must give the value below.",
-                "compliance verify <dir or pdf> checks the PDF's signature and recomputes the digest from the event store; a mismatch means the report or the store no longer match.",
-                "This PDF is digitally signed when it is stored: a PDF reader that validates signatures shows whether the file was changed after signing. A report whose signature does not verify must not be relied on.",
+                $"The event set of this version is exactly the events listed in evidence.csv.gz: those of the period, from {Iso(report.Period.StartUtc)} up to but not including {Iso(report.Period.EndUtc)}, that the event store held when generation read it ({Iso(report.ReadAt)}). Events that arrive later belong to a later version.",
+                "Each evidence row carries the event's identity, re-derived from its raw item (SHA-256 of its canonical JSON, RFC 8785), and factsSha256: the SHA-256 of the columns code to catalogVersion, in file order, each with backslash, TAB, LF and CR escaped as \\\\, \\t, \\n, \\r, joined by TAB.",
+                "A day's digest is the SHA-256 of its rows' lines, in file order: occurredAtUtc, TAB, identity, TAB, factsSha256, LF. The evidence digest is the SHA-256 of one line per day of the period in the report's time zone, in order: the date, TAB, the day's event count, TAB, the day's digest, LF; a day without events has the digest of no bytes.",
+                "This PDF is digitally signed, and it carries claim.json, an embedded file inside the signed part: month, zone, version, generation time, event count, the digests below and the SHA-256 of summary.json and evidence.csv.gz. compliance verify --offline <dir> --trust <certificate> checks the signature, the signer and the evidence file against that claim with no other access; compliance verify <dir> also checks every listed event against the event store.",
+                "A report whose signature does not verify, or whose signer is not the deployment's published certificate (compliance signing-certificate), must not be relied on.",
             ],
             [
-                new("Row format", "yyyy-MM-ddTHH:mm:ss.fffffffZ<TAB>identity<LF>", FactStyle.Unbroken),
+                new("Digest line", "occurredAtUtc<TAB>identity<TAB>factsSha256<LF>", FactStyle.Unbroken),
+                new("Day line", "yyyy-MM-dd<TAB>count<TAB>day digest<LF>", FactStyle.Unbroken),
                 new("Evidence digest (SHA-256)", aggregate.EventDigest, FactStyle.Unbroken),
                 new("Events in the set", Count(aggregate.EventCount)),
                 new("Period (UTC)", $"{Iso(report.Period.StartUtc)} – {Iso(report.Period.EndUtc)}"),
-                new("Cutoff (UTC)", Iso(aggregate.Cutoff)),
-            ]);
+                new("Read at (UTC)", Iso(report.ReadAt)),
+            ],
+            new TableContent(
+                "Day digests",
+                ["Day", "Events", "Day digest (SHA-256)"],
+                aggregate.Days.Select(day => new TableRow([day.Date.ToString("yyyy-MM-dd", Invariant), Count(day.Count), day.Digest])).ToList(),
+                "No days."));
     }
 }

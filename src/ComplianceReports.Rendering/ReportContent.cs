@@ -84,7 +84,7 @@ internal sealed record DocumentMetadata(
             new("ComplianceMonth", head.MonthKey),
             new("ComplianceVersion", head.Version),
             new("ComplianceTimeZone", report.TimeZone),
-            new("ComplianceCutoff", Iso(report.Aggregate.Cutoff)),
+            new("ComplianceReadAt", Iso(report.ReadAt)),
             new("ComplianceEventDigest", report.Aggregate.EventDigest),
         ]);
 }
@@ -127,7 +127,7 @@ internal sealed record CoverContent(
             new("Generated", Utc(report.GeneratedAt)),
             new("Report version", head.Version),
             new("Events", Count(aggregate.EventCount), FactStyle.Strong),
-            new("Cutoff", $"events stored up to {Utc(aggregate.Cutoff)}"),
+            new("Event set", $"the {Count(aggregate.EventCount)} events stored when generation read the store ({Utc(report.ReadAt)}), listed in evidence.csv.gz"),
             new("Evidence digest (SHA-256)", aggregate.EventDigest, FactStyle.Unbroken),
         ]);
         return new CoverContent(

@@ -255,6 +255,8 @@ internal sealed class ReportDocument
         }
         flow.Advance(BlockSpacing / 2);
         ComposeFacts(flow, verification.Facts);
+        flow.Advance(BlockSpacing);
+        tables.Compose(flow, verification.Days, [ColumnShape.Text(1.0), ColumnShape.Figure(0.8), ColumnShape.Text(4.4)]);
     }
 
     private static double HalfWidth => (ContentWidth - ColumnGutter) / 2;

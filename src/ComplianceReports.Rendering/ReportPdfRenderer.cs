@@ -16,12 +16,17 @@ public sealed class ReportPdfRenderer
     }
 
     /// <summary>Writes the PDF to <paramref name="output"/> and leaves the stream open for the caller.</summary>
-    public void Render(MonthlyReport report, Stream output)
+    /// <param name="beforeSave">
+    /// Runs on the composed document just before its one save: where a caller embeds the signed claim and
+    /// attaches the signature, so the file is written and signed at once, never reopened.
+    /// </param>
+    public void Render(MonthlyReport report, Stream output, Action<PdfDocument>? beforeSave = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         using var document = new PdfDocument();
         new ReportDocument(ReportContent.From(report)).Compose(document);
+        beforeSave?.Invoke(document);
         document.Save(output, closeStream: false);
     }
 }

@@ -7,4 +7,21 @@ public static class EventIdentity
 {
     /// <summary>SHA-256 of the item's canonical JSON: the same event exported twice has one identity.</summary>
     public static string Of(JsonElement item) => Convert.ToHexStringLower(SHA256.HashData(CanonicalJson.ToUtf8Bytes(item)));
+
+    /// <summary>
+    /// The identity re-derived from a stored raw item, so a check trusts the evidence itself, not a
+    /// column beside it; <c>null</c> when the text is no longer JSON.
+    /// </summary>
+    public static string? OfRaw(string rawJson)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(rawJson);
+            return Of(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -39,12 +39,15 @@ public static class PrivXEventParser
             throw new InvalidAuditEventException($"\"message\" must be an object, not {Describe(message.ValueKind)}.");
         }
 
+        var (target, details) = EventDetails.Read(item, message);
         var facts = EventFacts.FromCatalog(
             code,
             user: Fact(message, "username", "message.username"),
             sourceAddress: Fact(message, "remoteAddress", "message.remoteAddress"),
             service: Fact(item, "service_name", "service_name") ?? Fact(message, "SSH-PrivX-service", "message.SSH-PrivX-service"),
-            instance: Fact(message, "instanceName", "message.instanceName"));
+            instance: Fact(message, "instanceName", "message.instanceName"),
+            target: target,
+            details: details);
         return new AuditEvent(time, code, EventIdentity.Of(item), raw, facts);
     }
 

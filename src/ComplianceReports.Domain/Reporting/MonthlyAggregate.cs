@@ -1,18 +1,25 @@
+using ComplianceReports.Domain.EventSets;
+
 namespace ComplianceReports.Domain.Reporting;
 
 /// <summary>
-/// Every figure of one period's event set as of a cutoff, from one pass over the store. A report
-/// version adds only its number, generation time and what changed since the version before.
+/// Every figure of one period's event set. A report version adds only its number, generation time
+/// and what changed since the version before.
 /// </summary>
-/// <param name="Cutoff">The set is the period's events stored (<c>ingestedAt</c>) up to and including this instant.</param>
 /// <param name="CountsByCategory">By the category each event was stored with, for every catalog category, zero or not.</param>
+/// <param name="Days">Each day of the period in the report's zone: its event count and day digest.</param>
+/// <param name="Codes">Every code with events, with the name its events were stored with.</param>
+/// <param name="CatalogVersions">The catalog versions that decided the set's facts.</param>
+/// <param name="PreviousMonthSource">What the month-over-month figures come from: a version of the previous month's report, or its events as stored.</param>
 public sealed record MonthlyAggregate(
     ReportPeriod Period,
-    DateTimeOffset Cutoff,
     long EventCount,
     IReadOnlyDictionary<int, long> CountsByCode,
     IReadOnlyDictionary<string, long> CountsByCategory,
     string EventDigest,
+    IReadOnlyList<DayDigest> Days,
+    IReadOnlyList<CodeCount> Codes,
+    IReadOnlyList<string> CatalogVersions,
     IReadOnlyList<CategoryCount> Categories,
     IReadOnlyList<Finding> Findings,
     Coverage Coverage,
@@ -22,7 +29,8 @@ public sealed record MonthlyAggregate(
     IReadOnlyList<CategorySection> OtherCategories,
     IReadOnlyList<CodeCount> UnknownEvents,
     IReadOnlyList<ControlEvidence> Controls,
-    EventList KeyEvents)
+    EventList KeyEvents,
+    string PreviousMonthSource)
 {
     public Month Month => Period.Month;
 }

@@ -32,6 +32,9 @@ public sealed record ReportPeriod
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
 
+    /// <summary>The day of the report's zone an instant falls on.</summary>
+    public DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
+
     /// <summary>The local calendar days of the month.</summary>
     public IEnumerable<DateOnly> Days =>
         Enumerable.Range(0, DateTime.DaysInMonth(Month.Year, Month.Number)).Select(day => new DateOnly(Month.Year, Month.Number, 1).AddDays(day));

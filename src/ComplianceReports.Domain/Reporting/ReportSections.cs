@@ -9,6 +9,7 @@ public sealed record DailyCount(DateOnly Day, long Count);
 /// <summary>An event the report lists by name: when (UTC), what, who, on what.</summary>
 /// <param name="Object">What it acted on, from the event's fields where present: a secret, role, host, user.</param>
 /// <param name="Details">What changed, where the event says, e.g. <c>modifications</c>.</param>
+/// <param name="Finding">Whether the event was stored as a finding.</param>
 public sealed record ListedEvent(
     DateTimeOffset OccurredAt,
     int Code,
@@ -17,7 +18,8 @@ public sealed record ListedEvent(
     string? User,
     string? SourceAddress,
     string? Object,
-    string? Details);
+    string? Details,
+    bool Finding = false);
 
 /// <summary>Events listed up to a cap, and how many more the evidence file holds.</summary>
 public sealed record EventList(IReadOnlyList<ListedEvent> Events, long NotListed);

@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ComplianceReports.Domain.Catalog;
+using ComplianceReports.Domain.EventSets;
 
 namespace ComplianceReports.Domain.Reporting;
 
 /// <summary>
-/// <c>summary.json</c>, schema version 1: every figure the PDF prints, from the same model. Fields are
-/// only ever added, at the end: readers written against an earlier shape keep working. Codes are
+/// <c>summary.json</c>, schema version 2: every figure the PDF prints, from the same model. Version 2
+/// changed what the digest covers and how membership is decided (the identities read, not a cutoff),
+/// so <c>schemaVersion</c> tells the two apart; within a version fields are only ever added, at the end. Codes are
 /// strings because JSON keys are; codes without events are left out, while every category is listed,
 /// zero or not, so a quiet category shows. Only <c>generatedAt</c> differs between two generations of
 /// the same event set.
@@ -23,7 +25,7 @@ public sealed record ReportSummary(
     IReadOnlyDictionary<string, long> CountsByCategory,
     DateTimeOffset PeriodStartUtc,
     DateTimeOffset PeriodEndUtc,
-    DateTimeOffset Cutoff,
+    DateTimeOffset ReadAt,
     string EventDigest,
     string Organisation,
     string? Instance,
@@ -37,9 +39,12 @@ public sealed record ReportSummary(
     IReadOnlyList<CodeCount> UnknownEvents,
     IReadOnlyList<ControlEvidence> Controls,
     EventList KeyEvents,
-    VersionChange? Changes)
+    VersionChange? Changes,
+    IReadOnlyList<DayDigest> Days,
+    IReadOnlyList<string> CatalogVersions,
+    string PreviousMonthSource)
 {
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -65,7 +70,7 @@ public sealed record ReportSummary(
             CatalogCategories.All.ToDictionary(category => category.Id, category => aggregate.CountsByCategory.GetValueOrDefault(category.Id)),
             aggregate.Period.StartUtc,
             aggregate.Period.EndUtc,
-            aggregate.Cutoff,
+            report.ReadAt,
             aggregate.EventDigest,
             report.Settings.Organisation,
             report.Settings.Instance,
@@ -79,7 +84,10 @@ public sealed record ReportSummary(
             aggregate.UnknownEvents,
             aggregate.Controls,
             aggregate.KeyEvents,
-            report.Change);
+            report.Change,
+            aggregate.Days,
+            aggregate.CatalogVersions,
+            aggregate.PreviousMonthSource);
     }
 
     public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Options);

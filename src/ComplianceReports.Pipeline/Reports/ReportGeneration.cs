@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Rendering;
+using ComplianceReports.Signing;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
 using ComplianceReports.Storage.Queues;
@@ -9,9 +12,10 @@ using Microsoft.Extensions.Logging;
 namespace ComplianceReports.Pipeline.Reports;
 
 /// <summary>
-/// Serves report requests: the one place where reports are generated. A version is a projection of the
-/// event store: the period's events stored up to its cutoff. A month whose set has not changed since
-/// its latest version gets that version back; a changed one gets a new version that names what it adds.
+/// Serves report requests: the one place where reports are generated. It only orchestrates: the event
+/// set (the domain) decides membership, digests and figures; the renderer draws; the store publishes.
+/// A month whose set has not changed since its latest version gets that version back; a changed one
+/// gets a new version that names what it adds.
 /// </summary>
 public sealed partial class ReportGeneration(
     TableEventStore events,
@@ -38,21 +42,10 @@ public sealed partial class ReportGeneration(
         var period = new ReportPeriod(request.ParsedMonth, options.Settings.TimeZone);
         ReportManifest manifest;
         bool newVersion;
-        await using (await locks.AcquireAsync(period.Month, MaxLockWait, cancellationToken))
+        await using (var lease = await locks.AcquireAsync(period.Month, MaxLockWait, cancellationToken))
         {
-            var cutoff = clock.GetUtcNow();
-            await Task.Delay(options.SettleTime, clock, cancellationToken);
-
-            var latest = await reports.GetLatestAsync(period.Month, cancellationToken);
-            await using var evidence = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-            var (aggregator, latestCounts) = await AggregateAsync(period, cutoff, latest?.Cutoff, evidence, cancellationToken);
-            using (aggregator)
-            {
-                newVersion = latest is null || latest.EventDigest != aggregator.Digest || latest.TimeZone != period.TimeZoneId;
-                manifest = newVersion
-                    ? await PublishAsync(aggregator, period, cutoff, latest is null ? null : (latest, latestCounts), evidence, cancellationToken)
-                    : latest!;
-            }
+            using var held = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+            (manifest, newVersion) = await GenerateAsync(period, lease, held.Token);
         }
 
         var outcome = new ReportRequestOutcome(request.RequestId, manifest.Month, manifest.Version, manifest.EventCount, newVersion, clock.GetUtcNow());
@@ -61,79 +54,97 @@ public sealed partial class ReportGeneration(
         return outcome;
     }
 
-    /// <summary>
-    /// One pass over the store: the figures and the evidence file of the same event set, and, per
-    /// category, how many of its events the latest version's set (its cutoff is earlier) already held.
-    /// </summary>
-    private async Task<(MonthlyAggregator Aggregator, Dictionary<string, long> LatestCounts)> AggregateAsync(
-        ReportPeriod period, DateTimeOffset cutoff, DateTimeOffset? latestCutoff, Stream evidence, CancellationToken cancellationToken)
+    private async Task<(ReportManifest Manifest, bool NewVersion)> GenerateAsync(ReportPeriod period, MonthLease lease, CancellationToken cancellationToken)
     {
-        var aggregator = new MonthlyAggregator(period, cutoff, options.Settings);
-        var latestCounts = new Dictionary<string, long>();
-        await using (var csv = new EvidenceCsv(evidence))
+        var readAt = clock.GetUtcNow();
+        // Read before the events: a message that touches the month after this read raises its marker
+        // past what this version records, so an event this read misses always gets a later version.
+        var markers = await events.ReadChangeMarkersAsync(cancellationToken);
+        var markerSequences = period.UtcMonths.ToDictionary(month => month.ToString(), month => markers.GetValueOrDefault(month)?.Sequence ?? 0);
+        var latest = await reports.GetLatestAsync(period.Month, cancellationToken);
+
+        await using var evidence = TemporaryFile();
+        using var set = new EventSet(period, options.Settings);
+        await using (var csv = EvidenceCsv.Open(evidence))
         {
             await foreach (var stored in events.ReadDaysAsync(period.StartUtc, period.EndUtc, cancellationToken))
             {
-                if (aggregator.Add(stored.Event, stored.IngestedAt))
+                if (set.Add(stored.Event, stored.IngestedAt, stored.KeyIdentity) is { } row)
                 {
-                    await csv.AddAsync(stored.Event, stored.IngestedAt);
-                    if (stored.IngestedAt <= latestCutoff)
-                    {
-                        latestCounts[stored.Event.Facts.Category] = latestCounts.GetValueOrDefault(stored.Event.Facts.Category) + 1;
-                    }
+                    await csv.AddAsync(row);
                 }
             }
         }
-        return (aggregator, latestCounts);
-    }
-
-    private async Task<ReportManifest> PublishAsync(
-        MonthlyAggregator aggregator,
-        ReportPeriod period,
-        DateTimeOffset cutoff,
-        (ReportManifest Manifest, Dictionary<string, long> Counts)? latest,
-        Stream evidence,
-        CancellationToken cancellationToken)
-    {
-        var previousPeriod = period.Previous;
-        var previous = await PeriodFigures.CountAsync(
-            previousPeriod,
-            cutoff,
-            events.ReadDaysAsync(previousPeriod.StartUtc, previousPeriod.EndUtc, cancellationToken).Select(stored => (stored.Event, stored.IngestedAt)),
-            cancellationToken);
-        var quarantined = await quarantine.CountAsync(period.StartUtc, period.EndUtc, cutoff, cancellationToken);
-        var aggregate = aggregator.Complete(previous, quarantined);
-
-        var version = (latest?.Manifest.Version ?? 0) + 1;
-        var change = latest is { } before ? ChangeSince(before.Manifest, before.Counts, aggregate) : null;
-        var report = new MonthlyReport(aggregate, options.Settings, version, clock.GetUtcNow(), change);
-
-        evidence.Position = 0;
-        var files = new Dictionary<string, BinaryData>
+        var published = latest is null ? null : Published(latest);
+        if (!set.IsNewAgainst(published))
         {
-            [ReportFileNames.Pdf] = new(signing.Sign(renderer.Render(report), options.Settings.Organisation)),
-            [ReportFileNames.Summary] = new(ReportSummary.From(report).ToUtf8Json()),
-            [ReportFileNames.Evidence] = await BinaryData.FromStreamAsync(evidence, cancellationToken),
-        };
+            return (latest!, false);
+        }
+
+        var aggregate = set.Complete(
+            await PreviousMonthAsync(period.Previous, cancellationToken),
+            await quarantine.CountAsync(period.StartUtc, period.EndUtc, readAt, cancellationToken));
+        var report = new MonthlyReport(
+            aggregate,
+            options.Settings,
+            (latest?.Version ?? 0) + 1,
+            clock.GetUtcNow(),
+            readAt,
+            published is null ? null : EventSet.ChangeSince(published, aggregate));
+
+        var summary = new MemoryStream(ReportSummary.From(report).ToUtf8Json(), writable: false);
+        var claim = ReportClaim.For(report, Sha256(evidence), Sha256(summary));
+        await using var pdf = TemporaryFile();
+        renderer.Render(report, pdf, document =>
+        {
+            SignedClaim.Embed(document, claim.ToUtf8Json());
+            signing.Attach(document);
+        });
+
         var manifest = new ReportManifest(
-            report.Month.ToString(), version, aggregate.EventCount, aggregate.EventDigest, report.GeneratedAt, [.. files.Keys], period.TimeZoneId, cutoff);
-        await reports.PublishAsync(manifest, files, cancellationToken);
-        return manifest;
+            ReportManifest.CurrentSchemaVersion,
+            report.Month.ToString(),
+            report.Version,
+            aggregate.EventCount,
+            aggregate.EventDigest,
+            report.GeneratedAt,
+            new Dictionary<string, string>(),
+            period.TimeZoneId,
+            readAt,
+            markerSequences,
+            aggregate.CountsByCategory,
+            aggregate.Coverage.ServicesSeen);
+        ReportFile[] files = [new(ReportFileNames.Pdf, Rewound(pdf)), new(ReportFileNames.Summary, Rewound(summary)), new(ReportFileNames.Evidence, Rewound(evidence))];
+        return (await reports.PublishAsync(manifest, files, lease, cancellationToken), true);
     }
 
     /// <summary>
-    /// Events only ever arrive, so what a later version adds is the difference of the two sets' counts,
-    /// the earlier set counted from the store in the same pass, not read back from its files.
+    /// The previous month as its latest report published it, so a version always compares with the
+    /// same figures; counted from the store only when that month has no report.
     /// </summary>
-    private static VersionChange ChangeSince(ReportManifest latest, Dictionary<string, long> latestCounts, MonthlyAggregate aggregate) =>
-        new(
-            latest.Version,
-            latest.EventCount,
-            aggregate.EventCount - latest.EventCount,
-            aggregate.CountsByCategory
-                .Select(pair => (pair.Key, Added: pair.Value - latestCounts.GetValueOrDefault(pair.Key)))
-                .Where(pair => pair.Added != 0)
-                .ToDictionary(pair => pair.Key, pair => pair.Added));
+    private async Task<PeriodFigures> PreviousMonthAsync(ReportPeriod previous, CancellationToken cancellationToken) =>
+        await reports.GetLatestAsync(previous.Month, cancellationToken) is { } version && version.TimeZone == previous.TimeZoneId
+            ? PeriodFigures.Of(Published(version))
+            : await PeriodFigures.CountAsync(
+                previous, events.ReadDaysAsync(previous.StartUtc, previous.EndUtc, cancellationToken).Select(stored => stored.Event), cancellationToken);
+
+    private static PublishedSet Published(ReportManifest manifest) =>
+        new(manifest.Month, manifest.Version, manifest.EventCount, manifest.EventDigest, manifest.TimeZone, manifest.CountsByCategory, manifest.Services);
+
+    private static FileStream TemporaryFile() =>
+        new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+
+    private static string Sha256(Stream content)
+    {
+        content.Position = 0;
+        return Convert.ToHexStringLower(SHA256.HashData(content));
+    }
+
+    private static Stream Rewound(Stream content)
+    {
+        content.Position = 0;
+        return content;
+    }
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Report request {RequestId} from {RequestedBy}: {Month} version {Version}, {EventCount} events, new version: {NewVersion}")]

@@ -19,6 +19,12 @@ internal static class EventEntity
     public const string SourceAddress = nameof(SourceAddress);
     public const string Service = nameof(Service);
     public const string Instance = nameof(Instance);
+    public const string Name = nameof(Name);
+    public const string Finding = nameof(Finding);
+    public const string Controls = nameof(Controls);
+    public const string Object = nameof(Object);
+    public const string Details = nameof(Details);
+    public const string CatalogVersion = nameof(CatalogVersion);
 
     /// <summary>
     /// A table property holds 64 KiB, that is 32,768 UTF-16 characters; a raw event longer than this
@@ -42,6 +48,12 @@ internal static class EventEntity
             [SourceAddress] = auditEvent.Facts.SourceAddress,
             [Service] = auditEvent.Facts.Service,
             [Instance] = auditEvent.Facts.Instance,
+            [Name] = auditEvent.Facts.Name,
+            [Finding] = auditEvent.Facts.Finding,
+            [Controls] = auditEvent.Facts.Controls,
+            [Object] = auditEvent.Facts.Object,
+            [Details] = auditEvent.Facts.Details,
+            [CatalogVersion] = auditEvent.Facts.CatalogVersion,
         };
         if (rawBlobName is null)
         {
@@ -61,13 +73,23 @@ internal static class EventEntity
             entity.GetString(Identity),
             raw,
             new EventFacts(
+                entity.GetString(Name) ?? EventFacts.UnknownName,
                 entity.GetString(Category),
                 Enum.TryParse<EventOutcome>(entity.GetString(Outcome), out var outcome) ? outcome : null,
+                entity.GetBoolean(Finding) ?? false,
+                entity.GetString(Controls) ?? string.Empty,
+                entity.GetString(Object),
+                entity.GetString(Details),
                 entity.GetString(User),
                 entity.GetString(SourceAddress),
                 entity.GetString(Service),
-                entity.GetString(Instance))),
-        entity.GetDateTimeOffset(IngestedAt)!.Value.ToUniversalTime());
+                entity.GetString(Instance),
+                entity.GetString(CatalogVersion) ?? UnrecordedCatalog)),
+        entity.GetDateTimeOffset(IngestedAt)!.Value.ToUniversalTime(),
+        EventKeys.IdentityOf(entity.RowKey));
+
+    /// <summary>What rows written before facts were fixed at ingestion say of their catalog: nothing.</summary>
+    private const string UnrecordedCatalog = "unrecorded";
 
     /// <summary>
     /// A generous estimate of an entity's share of a transaction's payload: the SDK escapes quotes and

@@ -16,6 +16,9 @@ public static class EventKeys
     public static string RowKey(AuditEvent auditEvent) =>
         string.Create(CultureInfo.InvariantCulture, $"{auditEvent.OccurredAt.UtcTicks:D19}_{auditEvent.Identity}");
 
+    /// <summary>The identity part of a row key: what the event was stored under, whatever its columns say now.</summary>
+    public static string IdentityOf(string rowKey) => rowKey[(rowKey.IndexOf('_', StringComparison.Ordinal) + 1)..];
+
     /// <summary>The table filter for every day partition that <c>[fromUtc, toUtc)</c> touches.</summary>
     public static string DayRangeFilter(DateTimeOffset fromUtc, DateTimeOffset toUtc) =>
         $"PartitionKey ge '{PartitionKey(fromUtc)}' and PartitionKey le '{PartitionKey(toUtc.AddTicks(-1))}'";

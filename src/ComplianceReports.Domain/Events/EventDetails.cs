@@ -1,10 +1,11 @@
 using System.Text.Json;
 
-namespace ComplianceReports.Domain.Reporting;
+namespace ComplianceReports.Domain.Events;
 
 /// <summary>
-/// What an event acted on and what it changed, read from the raw PrivX item where it says. PrivX names
-/// these fields differently per service, so the first present of a few known names wins.
+/// What an event acted on and what it changed, read from the PrivX item where it says, once, on
+/// ingestion. PrivX names these fields differently per service, so the first present of a few known
+/// names wins.
 /// </summary>
 public static class EventDetails
 {
@@ -19,19 +20,8 @@ public static class EventDetails
     /// <summary>At most this many characters of details: the evidence file keeps the whole event.</summary>
     public const int MaxDetailsLength = 300;
 
-    public static (string? Object, string? Details) Read(string rawJson)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(rawJson);
-            var message = document.RootElement.TryGetProperty("message", out var found) && found.ValueKind == JsonValueKind.Object ? found : default;
-            return (First(message, ObjectFields) ?? First(document.RootElement, ObjectFields), Shorten(First(message, DetailFields)));
-        }
-        catch (JsonException)
-        {
-            return (null, null);
-        }
-    }
+    public static (string? Object, string? Details) Read(JsonElement item, JsonElement message) =>
+        (Shorten(First(message, ObjectFields) ?? First(item, ObjectFields)), Shorten(First(message, DetailFields)));
 
     private static string? First(JsonElement parent, string[] names)
     {
