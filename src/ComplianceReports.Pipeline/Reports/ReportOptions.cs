@@ -11,9 +11,8 @@ namespace ComplianceReports.Pipeline.Reports;
 public sealed record SigningOptions(string? CertificateBase64, string? CertificatePath, string? Password, string? LocalSelfSignedPath);
 
 /// <summary>The report settings of app configuration, read once and handed down.</summary>
-/// <param name="SettleTime">How long generation waits after taking its cutoff, so that every event stamped before it has landed.</param>
 /// <param name="GracePeriod">How long after a month ends (in its time zone) it becomes due, for late deliveries.</param>
-public sealed record ReportOptions(ReportSettings Settings, TimeSpan SettleTime, TimeSpan GracePeriod, SigningOptions Signing)
+public sealed record ReportOptions(ReportSettings Settings, TimeSpan GracePeriod, SigningOptions Signing)
 {
     public const string LocalSelfSignedPathKey = "ReportLocalSigningCertificatePath";
 
@@ -29,7 +28,6 @@ public sealed record ReportOptions(ReportSettings Settings, TimeSpan SettleTime,
             ParseWorkingDays(configuration["ReportWorkingDays"] ?? "Mon-Fri"));
         return new ReportOptions(
             settings,
-            ParseTimeSpan(configuration, "ReportSettleTime", TimeSpan.FromSeconds(5)),
             ParseTimeSpan(configuration, "ReportGracePeriod", TimeSpan.FromHours(6)),
             new SigningOptions(
                 NullIfEmpty(configuration["ReportSigningCertificate"]),
