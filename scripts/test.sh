@@ -7,6 +7,21 @@ cd "$root"
 source scripts/lib/azurite.sh
 source scripts/lib/bicep.sh
 
+# pdfsig (poppler-utils) checks report signatures the way a PDF reader does; python3 runs the
+# auditor's evidence script. Installed where this can (root with apt), else named before anything runs.
+need_packages=()
+command -v pdfsig >/dev/null 2>&1 || need_packages+=(poppler-utils)
+command -v python3 >/dev/null 2>&1 || need_packages+=(python3)
+if [ "${#need_packages[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing ${need_packages[*]} for the tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
+  else
+    echo "scripts/test.sh needs ${need_packages[*]}: install it (e.g. sudo apt-get install ${need_packages[*]}) and run again" >&2
+    exit 1
+  fi
+fi
+
 work="$(mktemp -d)"
 cleanup() { azurite_stop; rm -rf "$work"; }
 trap cleanup EXIT

@@ -1,6 +1,10 @@
 using System.CommandLine;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;
-using ComplianceReports.Rendering.Signing;
+using ComplianceReports.Domain.Verification;
+using ComplianceReports.Signing;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Reports;
@@ -8,57 +12,220 @@ using ComplianceReports.Storage.Reports;
 namespace ComplianceReports.Cli.Commands;
 
 /// <summary>
-/// What an auditor runs on a downloaded report: is the PDF as signed, and does the event store still
-/// hold exactly the event set the report covers? It needs read access to the store, never the signing key.
+/// What an auditor runs on a downloaded report. It trusts only what is signed: the claim inside the
+/// PDF, signed by the deployment's certificate. The summary, the evidence file, the manifest and the
+/// event store are each held to that claim; with <c>--offline</c> no storage is needed at all.
 /// </summary>
 public static class VerifyCommand
 {
+    private const int MaxListed = 100;
+
     public static Command Create(Func<ParseResult, StorageClientFactory> storage)
     {
         var target = new Argument<string>("DIR_OR_PDF")
         {
-            Description = "A downloaded report version: its directory (report.pdf and summary.json), or report.pdf alone",
+            Description = "A downloaded report version: its directory (report.pdf, summary.json, evidence.csv.gz), or its report.pdf",
         };
-        var command = new Command("verify", "Check a report's signature and recompute its evidence digest from the event store") { target };
+        var offline = new Option<bool>("--offline")
+        {
+            Description = "Check the signature, the signer and the files against the signed claim, without the event store (needs --trust)",
+        };
+        var trust = new Option<string?>("--trust")
+        {
+            Description = "The signing certificate to trust (PEM or DER, as 'compliance signing-certificate' exports it); online, the published ones by default",
+        };
+        var command = new Command("verify", "Check a report: its signature and signer, its files against the signed claim, and the event store against its evidence")
+        {
+            target, offline, trust,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (pdfPath, claim) = await ReadClaimAsync(parse.GetValue(target)!, cancellationToken);
-            var signature = PdfSignatureCheck.Check(await File.ReadAllBytesAsync(pdfPath, cancellationToken));
-            Console.WriteLine($"signature: {signature.Message}");
-
-            var period = new ReportPeriod(Month.Parse(claim.Month), ReportPeriod.FindTimeZone(claim.TimeZone));
-            Console.WriteLine($"event set: {claim.Month} ({claim.TimeZone}), version {claim.Version}, events stored up to {claim.Cutoff:yyyy-MM-dd HH:mm:ss} UTC");
-            var store = new TableEventStore(storage(parse), TimeProvider.System);
-            var (count, digest) = await EventSetDigest.OfAsync(
-                period,
-                claim.Cutoff,
-                store.ReadDaysAsync(period.StartUtc, period.EndUtc, cancellationToken).Select(stored => (stored.Event, stored.IngestedAt)),
-                cancellationToken);
-            var matches = digest == claim.EventDigest && count == claim.EventCount;
-            Console.WriteLine(matches
-                ? $"digest: matches the event store ({count:N0} events, {digest})"
-                : $"digest: DOES NOT MATCH the event store: the report covers {claim.EventCount:N0} events with digest {claim.EventDigest}; the store now gives {count:N0} events with digest {digest}");
-            return signature.IsIntact && matches ? 0 : 1;
+            var files = ReportFiles.Locate(parse.GetValue(target)!);
+            var isOffline = parse.GetValue(offline);
+            var clients = isOffline ? null : storage(parse);
+            var trusted = parse.GetValue(trust) is { } trustPath
+                ? [SigningCertificates.LoadPublic(trustPath)]
+                : clients is null ? null : await new SigningCertificateStore(clients).ListAsync(cancellationToken);
+            var report = new Verification();
+            var claim = await report.SignedClaimAsync(files, trusted, cancellationToken);
+            if (claim is not null)
+            {
+                await report.FilesAsync(files, claim, cancellationToken);
+                if (clients is not null)
+                {
+                    await report.StoreAsync(clients, files, claim, cancellationToken);
+                }
+            }
+            return report.Failed ? 1 : 0;
         });
         return command;
     }
 
-    private sealed record Claim(string Month, string TimeZone, int Version, DateTimeOffset Cutoff, string EventDigest, long EventCount);
-
-    private static async Task<(string PdfPath, Claim Claim)> ReadClaimAsync(string target, CancellationToken cancellationToken)
+    private sealed record ReportFiles(string Pdf, string Summary, string Evidence)
     {
-        var directory = Directory.Exists(target) ? target : Path.GetDirectoryName(Path.GetFullPath(target))!;
-        var pdf = Directory.Exists(target) ? Path.Combine(target, ReportFileNames.Pdf) : target;
-        var summaryPath = Path.Combine(directory, ReportFileNames.Summary);
-        if (!File.Exists(pdf))
+        public static ReportFiles Locate(string target)
         {
-            throw new CliException($"no report PDF at {pdf}");
+            var directory = Directory.Exists(target) ? target : Path.GetDirectoryName(Path.GetFullPath(target))!;
+            var files = new ReportFiles(
+                Directory.Exists(target) ? Path.Combine(target, ReportFileNames.Pdf) : target,
+                Path.Combine(directory, ReportFileNames.Summary),
+                Path.Combine(directory, ReportFileNames.Evidence));
+            foreach (var path in new[] { files.Pdf, files.Summary, files.Evidence })
+            {
+                if (!File.Exists(path))
+                {
+                    throw new CliException($"no {Path.GetFileName(path)} at {path}: download the whole version with 'compliance report download'");
+                }
+            }
+            return files;
         }
-        if (!File.Exists(summaryPath))
+    }
+
+    /// <summary>Prints one line per check and remembers whether any failed.</summary>
+    private sealed class Verification
+    {
+        public bool Failed { get; private set; }
+
+        private void Line(string check, string message, bool ok = true)
         {
-            throw new CliException($"no {ReportFileNames.Summary} beside {pdf}: download the version with 'compliance report download'");
+            Console.WriteLine($"{check}: {message}");
+            Failed |= !ok;
         }
-        var summary = ReportSummary.FromUtf8Json(await File.ReadAllBytesAsync(summaryPath, cancellationToken));
-        return (pdf, new Claim(summary.Month, summary.TimeZone, summary.Version, summary.Cutoff, summary.EventDigest, summary.EventCount));
+
+        public async Task<ReportClaim?> SignedClaimAsync(ReportFiles files, IReadOnlyList<X509Certificate2>? trusted, CancellationToken cancellationToken)
+        {
+            var pdf = await File.ReadAllBytesAsync(files.Pdf, cancellationToken);
+            var signature = PdfSignatureCheck.Check(pdf);
+            Line("signature", signature.Message, signature.IsIntact);
+            var signer = SignerTrust.Check(signature, trusted);
+            Line("signer", signer.Message, signer.IsTrusted);
+            if (!signature.IsIntact || !signer.IsTrusted)
+            {
+                return null;
+            }
+            if (SignedClaim.Extract(pdf) is not { } claimJson)
+            {
+                Line("claim", "the PDF carries no signed claim (claim.json): it is not a report of this pipeline, or one from before summary.json schema 2", ok: false);
+                return null;
+            }
+            try
+            {
+                var claim = ReportClaim.FromUtf8Json(claimJson);
+                Line("claim", $"{claim.Month} ({claim.TimeZone}), version {claim.Version}, {claim.EventCount:N0} events, evidence digest {claim.EventDigest}, generated {claim.GeneratedAt:yyyy-MM-dd HH:mm:ss} UTC");
+                return claim;
+            }
+            catch (FormatException error)
+            {
+                Line("claim", error.Message, ok: false);
+                return null;
+            }
+        }
+
+        public async Task FilesAsync(ReportFiles files, ReportClaim claim, CancellationToken cancellationToken)
+        {
+            var summary = await Sha256Async(files.Summary, cancellationToken);
+            Line("summary.json", summary == claim.SummarySha256
+                ? "matches the signed claim"
+                : $"DOES NOT MATCH the signed claim: its SHA-256 is {summary}, the claim signs {claim.SummarySha256}", summary == claim.SummarySha256);
+
+            var evidenceHash = await Sha256Async(files.Evidence, cancellationToken);
+            if (evidenceHash != claim.EvidenceSha256)
+            {
+                Line("evidence.csv.gz", $"DOES NOT MATCH the signed claim: its SHA-256 is {evidenceHash}, the claim signs {claim.EvidenceSha256}", ok: false);
+            }
+            EvidenceCheckResult result;
+            try
+            {
+                await using var evidence = File.OpenRead(files.Evidence);
+                result = await EvidenceCheck.CheckAsync(claim, EvidenceCsv.ReadAsync(evidence, cancellationToken), cancellationToken);
+            }
+            catch (FormatException error)
+            {
+                Line("evidence.csv.gz", error.Message, ok: false);
+                return;
+            }
+            foreach (var line in EvidenceCheck.Describe(result.Problems).Concat(result.ClaimMismatches))
+            {
+                Line("evidence.csv.gz", $"DOES NOT MATCH: {line}", ok: false);
+            }
+            if (result.Matches)
+            {
+                Line("evidence.csv.gz", $"{result.Digests.Count:N0} events; every identity, facts hash, day digest and the evidence digest match the signed claim");
+            }
+        }
+
+        public async Task StoreAsync(StorageClientFactory clients, ReportFiles files, ReportClaim claim, CancellationToken cancellationToken)
+        {
+            var reports = new BlobReportStore(clients);
+            var versions = await reports.ListVersionsAsync(Month.Parse(claim.Month), cancellationToken);
+            var manifest = versions.FirstOrDefault(version => version.Version == claim.Version);
+            Line("manifest", manifest is null ? $"the store holds no version {claim.Version} of {claim.Month}"
+                : manifest.EventDigest == claim.EventDigest && manifest.EventCount == claim.EventCount && manifest.TimeZone == claim.TimeZone
+                    ? "matches the signed claim"
+                    : $"DOES NOT MATCH the signed claim: it records {manifest.EventCount:N0} events with digest {manifest.EventDigest} ({manifest.TimeZone})",
+                manifest is not null && manifest.EventDigest == claim.EventDigest && manifest.EventCount == claim.EventCount && manifest.TimeZone == claim.TimeZone);
+
+            var period = new ReportPeriod(Month.Parse(claim.Month), ReportPeriod.FindTimeZone(claim.TimeZone));
+            var store = new TableEventStore(clients, TimeProvider.System);
+            StoreComparisonResult result;
+            await using (var evidence = File.OpenRead(files.Evidence))
+            {
+                result = await StoreComparison.CompareAsync(
+                    period,
+                    EvidenceCsv.ReadAsync(evidence, cancellationToken),
+                    store.ReadDaysAsync(period.StartUtc, period.EndUtc, cancellationToken).Select(stored => new StoredEvent(stored.Event, stored.KeyIdentity)),
+                    cancellationToken);
+            }
+            foreach (var line in EvidenceCheck.Describe(result.Problems))
+            {
+                Line("store", $"DOES NOT MATCH: {line}", ok: false);
+            }
+            if (result.Problems.Count == 0)
+            {
+                Line("store", $"every listed event is in the event store, unchanged ({result.Matched:N0} events)");
+            }
+            if (result.NotCovered.Count > 0)
+            {
+                await LaterArrivalsAsync(reports, versions.Where(version => version.Version > claim.Version).ToList(), result.NotCovered, cancellationToken);
+            }
+        }
+
+        /// <summary>
+        /// Events of the period this version does not list arrived after it was read (or were put in the
+        /// store since): not a mismatch, but each is named with the newer version that covers it, if any.
+        /// </summary>
+        private async Task LaterArrivalsAsync(BlobReportStore reports, IReadOnlyList<ReportManifest> newer, IReadOnlyList<EventProblem> notCovered, CancellationToken cancellationToken)
+        {
+            var coveredBy = new Dictionary<string, int>();
+            var wanted = notCovered.Select(problem => problem.Identity).ToHashSet(StringComparer.Ordinal);
+            foreach (var version in newer)
+            {
+                await using var evidence = await reports.OpenFileAsync(version, ReportFileNames.Evidence, cancellationToken);
+                await foreach (var row in EvidenceCsv.ReadAsync(evidence, cancellationToken))
+                {
+                    if (wanted.Contains(row.Identity))
+                    {
+                        coveredBy.TryAdd(row.Identity, version.Version);
+                    }
+                }
+            }
+            Line("store", $"{notCovered.Count:N0} events of the period are not in this version: they arrived in the store after it was generated");
+            foreach (var problem in notCovered.Take(MaxListed))
+            {
+                Line("store", coveredBy.TryGetValue(problem.Identity, out var version)
+                    ? $"  {EvidenceRow.Utc(problem.OccurredAt)} {problem.Identity}: covered by version {version}"
+                    : $"  {EvidenceRow.Utc(problem.OccurredAt)} {problem.Identity}: not covered by any version yet");
+            }
+            if (notCovered.Count > MaxListed)
+            {
+                Line("store", $"  … and {notCovered.Count - MaxListed:N0} more");
+            }
+        }
+
+        private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
+        {
+            await using var file = File.OpenRead(path);
+            return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+        }
     }
 }
