@@ -45,8 +45,6 @@ public sealed class LocalFunctionsHostFixture : IAsyncLifetime
                 [StorageConnection.DefaultName] = account.ConnectionString,
                 ["ReportSchedule"] = TestReportSchedule,
                 ["ReportOrganisation"] = "Example Bank plc",
-                // Nothing else writes while a test asks for a report: a second of settling is plenty here.
-                ["ReportSettleTime"] = "00:00:01",
                 [ReportOptions.LocalSelfSignedPathKey] = SigningCertificatePath,
                 [LocalHttpServer.UrlSetting] = "http://127.0.0.1:0",
                 // Fast polling and immediate retries keep the tests short; dequeue count and encoding stay host.json's.

@@ -16,6 +16,8 @@ public sealed class PipelineServicesOnAzurite : IAsyncLifetime
 
     public FixedClock Clock { get; } = new(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
+    public string ConnectionString => account.ConnectionString;
+
     public StorageClientFactory Storage => new(StorageConnection.FromConnectionString(account.ConnectionString));
 
     /// <summary>The services, with report settings such as <c>ReportTimeZone</c> or <c>ReportGracePeriod</c> as given.</summary>
@@ -28,7 +30,6 @@ public sealed class PipelineServicesOnAzurite : IAsyncLifetime
                 .AddInMemoryCollection(new Dictionary<string, string?>
                 {
                     [StorageConnection.DefaultName] = account.ConnectionString,
-                    ["ReportSettleTime"] = "00:00:00",
                     [ReportOptions.LocalSelfSignedPathKey] = Path.Combine(Path.GetTempPath(), "compliance-reports-tests", "report-signing.pfx"),
                 })
                 .AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create<string, string?>(setting.Key, setting.Value)))

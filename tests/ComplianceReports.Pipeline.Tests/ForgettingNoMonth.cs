@@ -1,0 +1,97 @@
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using ComplianceReports.Domain.Reporting;
+using ComplianceReports.Pipeline.Ingestion;
+using ComplianceReports.Pipeline.Reports;
+using ComplianceReports.Storage.Connection;
+using ComplianceReports.Storage.Events;
+using ComplianceReports.Storage.Ingestion;
+using ComplianceReports.Storage.Queues;
+using ComplianceReports.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ComplianceReports.Pipeline.Tests;
+
+/// <summary>A change marker means "may have changed": no partly committed message leaves its month unreported.</summary>
+public sealed class ForgettingNoMonth(PipelineServicesOnAzurite pipeline) : IClassFixture<PipelineServicesOnAzurite>
+{
+    [Fact]
+    public async Task A_message_that_failed_after_committing_part_of_its_events_gets_its_month_a_new_version_when_redelivered()
+    {
+        var services = pipeline.Services();
+        pipeline.Clock.Now = new DateTimeOffset(2017, 1, 20, 0, 0, 0, TimeSpan.Zero);
+        var items = Enumerable.Range(0, 100).Select(i => PrivXSample.Item(100, new DateTimeOffset(2017, 1, 5, 8, 0, i, TimeSpan.Zero), $"user{i % 7}"))
+            .Concat(Enumerable.Range(0, 40).Select(i => PrivXSample.Item(102, new DateTimeOffset(2017, 1, 6, 9, 0, i, TimeSpan.Zero), "mallory")));
+        var body = $$"""{"batchId":"partly-committed","events":[{{string.Join(',', items)}}]}""";
+        var failing = new StorageClientFactory(
+            StorageConnection.FromConnectionString(pipeline.ConnectionString),
+            options =>
+            {
+                options.Retry.MaxRetries = 0;
+                options.AddPolicy(new FailTransactionsAfterTheFirst(), HttpPipelinePosition.PerRetry);
+            });
+
+        await Assert.ThrowsAnyAsync<RequestFailedException>(() => Ingestion(services, new TableEventStore(failing, pipeline.Clock)).IngestAsync(body, "message-1", default));
+        pipeline.Clock.Now = new DateTimeOffset(2017, 2, 2, 0, 0, 0, TimeSpan.Zero);
+        var generation = services.GetRequiredService<ReportGeneration>();
+        var before = await generation.ServeAsync(ReportRequest.For(new Month(2017, 1), "test"), default);
+        await services.GetRequiredService<AuditEventIngestion>().IngestAsync(body, "message-1", default);
+        await pipeline.ClearQueuedRequestsAsync();
+        await services.GetRequiredService<ReportScheduling>().RequestDueReportsAsync(default);
+        var request = Assert.Single(await pipeline.QueuedRequestsAsync(), queued => queued.Month == "2017-01");
+        var after = await generation.ServeAsync(request, default);
+
+        Assert.Equal((1, 100L), (before.Version, before.EventCount));
+        Assert.Equal((2, 140L), (after.Version, after.EventCount));
+    }
+
+    [Fact]
+    public async Task A_month_touched_only_by_duplicates_is_read_again_and_keeps_its_version()
+    {
+        var services = pipeline.Services();
+        pipeline.Clock.Now = new DateTimeOffset(2016, 12, 20, 0, 0, 0, TimeSpan.Zero);
+        var body = $$"""{"batchId":"dup","events":[{{PrivXSample.Item(100, new DateTimeOffset(2016, 12, 3, 8, 0, 0, TimeSpan.Zero))}}]}""";
+        var ingestion = services.GetRequiredService<AuditEventIngestion>();
+        await ingestion.IngestAsync(body, "message-2", default);
+        pipeline.Clock.Now = new DateTimeOffset(2017, 1, 2, 0, 0, 0, TimeSpan.Zero);
+        var generation = services.GetRequiredService<ReportGeneration>();
+        var first = await generation.ServeAsync(ReportRequest.For(new Month(2016, 12), "test"), default);
+
+        await ingestion.IngestAsync(body, "message-2-redelivered", default);
+        await pipeline.ClearQueuedRequestsAsync();
+        await services.GetRequiredService<ReportScheduling>().RequestDueReportsAsync(default);
+        var request = Assert.Single(await pipeline.QueuedRequestsAsync(), queued => queued.Month == "2016-12");
+        var again = await generation.ServeAsync(request, default);
+
+        Assert.Equal((1, false), (again.Version, again.NewVersion));
+        Assert.True(first.NewVersion);
+    }
+
+    private static AuditEventIngestion Ingestion(IServiceProvider services, TableEventStore store) =>
+        new(
+            store,
+            services.GetRequiredService<QuarantineStore>(),
+            services.GetRequiredService<IngestReceipts>(),
+            services.GetRequiredService<IngestBlobs>(),
+            services.GetRequiredService<TimeProvider>(),
+            NullLogger<AuditEventIngestion>.Instance);
+
+    /// <summary>Lets the first entity-group transaction through and fails every later one, as storage going away mid-message does.</summary>
+    private sealed class FailTransactionsAfterTheFirst : HttpPipelinePolicy
+    {
+        private int transactions;
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Interlocked.Increment(ref transactions) > 1)
+            {
+                throw new RequestFailedException(503, "The server is busy.");
+            }
+            await ProcessNextAsync(message, pipeline);
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => throw new NotSupportedException();
+    }
+}
