@@ -26,7 +26,7 @@ public class RoundTrippingTheEvidenceFile
         return PrivXEventParser.ParseItem(document.RootElement);
     }
 
-    private static List<EvidenceRow> AwkwardRows()
+    internal static List<EvidenceRow> AwkwardRows()
     {
         var parsed = AwkwardItems.Select(Parse).ToList();
         // An item stored with spaces around it: the raw text is kept as stored, and still gives its identity.
