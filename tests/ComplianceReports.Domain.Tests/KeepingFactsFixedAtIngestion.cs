@@ -115,4 +115,17 @@ public class KeepingFactsFixedAtIngestion
         Assert.Equal(Report.CountsByCategory, again.CountsByCategory);
         Assert.Equal(Report.Secrets.ByEvent, again.Secrets.ByEvent);
     }
+
+    [Fact]
+    public void An_event_stored_under_a_category_todays_catalog_lacks_keeps_its_own_row_so_the_categories_add_up()
+    {
+        var retired = StoredUnder(At(Utc(2026, 10, 6, 9), 4242, "retired", "frank"), facts => facts with { Name = "Legacy-audit-export", Category = "exports" });
+        var report = Sets.Aggregate(October, Mixed.Append(retired).OrderBy(e => e.OccurredAt));
+
+        Assert.Equal(new CategoryCount("exports", "exports", 1, 0), report.Categories[^1]);
+        Assert.Equal(report.EventCount, report.Categories.Sum(category => category.Count));
+        var summary = ReportSummary.From(new MonthlyReport(report, ReportSettings.Default, 1, Utc(2026, 11, 1), Utc(2026, 11, 1)));
+        Assert.Equal(1, summary.CountsByCategory["exports"]);
+        Assert.Equal(report.EventCount, summary.CountsByCategory.Values.Sum());
+    }
 }
