@@ -1,17 +1,15 @@
-using System.Runtime.CompilerServices;
 using ComplianceReports.Domain.Catalog;
 using ComplianceReports.Domain.Events;
+using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;
 using static ComplianceReports.Domain.Tests.PrivXItems;
 
 namespace ComplianceReports.Domain.Tests;
 
-/// <summary>The aggregator's contract on small UTC months: the set it keeps, its digest, the order it needs.</summary>
+/// <summary>The event set's contract on small UTC months: what it keeps, its digest, the order it needs.</summary>
 public class AggregatingAMonth
 {
     private static readonly ReportPeriod October = new(new Month(2026, 10), TimeZoneInfo.Utc);
-
-    private static readonly DateTimeOffset Cutoff = Utc(2026, 11, 2);
 
     private static readonly AuditEvent[] ThreeEvents =
     [
@@ -20,29 +18,9 @@ public class AggregatingAMonth
         At(Utc(2026, 10, 31, 23, 59, 59), 301, "third"),
     ];
 
-    private static MonthlyAggregator Aggregator() => new(October, Cutoff, ReportSettings.Default);
+    private static EventSet Set() => new(October, ReportSettings.Default);
 
-    /// <summary>Each event stored a minute after it happened, well before the cutoff.</summary>
-    private static MonthlyAggregate Aggregate(IEnumerable<AuditEvent> events)
-    {
-        using var aggregator = Aggregator();
-        foreach (var auditEvent in events)
-        {
-            aggregator.Add(auditEvent, auditEvent.OccurredAt.AddMinutes(1));
-        }
-        return aggregator.Complete(PeriodFigures.None, 0);
-    }
-
-    private static async IAsyncEnumerable<(AuditEvent, DateTimeOffset)> Stream(
-        IEnumerable<AuditEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        foreach (var auditEvent in events)
-        {
-            await Task.Yield();
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return (auditEvent, auditEvent.OccurredAt.AddMinutes(1));
-        }
-    }
+    private static MonthlyAggregate Aggregate(IEnumerable<AuditEvent> events) => Sets.Aggregate(October, events);
 
     [Fact]
     public void Events_are_counted_in_total_by_code_and_by_category()
@@ -58,7 +36,7 @@ public class AggregatingAMonth
     }
 
     [Fact]
-    public void An_empty_month_has_no_counts_the_digest_of_nothing_and_every_day_quiet()
+    public void An_empty_month_has_no_counts_every_day_quiet_and_the_digest_over_its_empty_days()
     {
         var aggregate = Aggregate([]);
 
@@ -66,7 +44,8 @@ public class AggregatingAMonth
         Assert.Empty(aggregate.CountsByCode);
         Assert.All(aggregate.CountsByCategory.Values, count => Assert.Equal(0, count));
         Assert.Equal(10, aggregate.CountsByCategory.Count);
-        Assert.Equal(Sha256Hex([]), aggregate.EventDigest);
+        Assert.Equal(DigestScheme.Of(2026, 10, TimeZoneInfo.Utc, []).Digest, aggregate.EventDigest);
+        Assert.All(aggregate.Days, day => Assert.Equal(DigestScheme.OfNoBytes, day.Digest));
         Assert.Null(aggregate.Coverage.FirstEvent);
         Assert.Null(aggregate.Coverage.LastEvent);
         Assert.Equal(31, aggregate.Coverage.DaysWithoutEvents.Count);
@@ -74,6 +53,7 @@ public class AggregatingAMonth
         Assert.Equal(0, aggregate.Logins.FailureRate);
         Assert.Empty(aggregate.KeyEvents.Events);
         Assert.Equal(0, aggregate.KeyEvents.NotListed);
+        Assert.Empty(aggregate.CatalogVersions);
     }
 
     [Fact]
@@ -81,11 +61,9 @@ public class AggregatingAMonth
     {
         var aggregate = Aggregate(ThreeEvents);
 
-        var rows = string.Concat(
-            $"2026-10-01T00:00:00.0000000Z\t{ThreeEvents[0].Identity}\n",
-            $"2026-10-15T12:00:00.0000000Z\t{ThreeEvents[1].Identity}\n",
-            $"2026-10-31T23:59:59.0000000Z\t{ThreeEvents[2].Identity}\n");
-        Assert.Equal(Sha256Hex(rows), aggregate.EventDigest);
+        Assert.Equal(DigestScheme.Of(2026, 10, TimeZoneInfo.Utc, ThreeEvents).Digest, aggregate.EventDigest);
+        Assert.Equal([1L, 1, 1], aggregate.Days.Where(day => day.Count > 0).Select(day => day.Count));
+        Assert.Equal([1, 15, 31], aggregate.Days.Where(day => day.Count > 0).Select(day => day.Date.Day));
     }
 
     [Theory]
@@ -94,37 +72,52 @@ public class AggregatingAMonth
     [InlineData(2025, 10, 15, 0, 0, 0)]
     public void An_event_of_another_month_is_passed_over(int year, int month, int day, int hour, int minute, int second)
     {
-        using var aggregator = Aggregator();
+        using var set = Set();
         var other = At(Utc(year, month, day, hour, minute, second));
 
-        Assert.False(aggregator.Add(other, other.OccurredAt));
-        var aggregate = aggregator.Complete(PeriodFigures.None, 0);
+        Assert.Null(set.Add(other, other.OccurredAt, other.Identity));
+        var aggregate = set.Complete(PeriodFigures.None, 0);
         Assert.Equal(0, aggregate.EventCount);
-        Assert.Equal(Sha256Hex([]), aggregate.EventDigest);
+        Assert.Equal(Aggregate([]).EventDigest, aggregate.EventDigest);
     }
 
     [Fact]
-    public void An_event_stored_after_the_cutoff_is_passed_over_and_one_stored_at_it_is_kept()
+    public void An_event_read_is_in_the_set_whenever_it_was_stored()
     {
-        using var aggregator = Aggregator();
+        // No time predicate decides membership: a host clock hours off, or a transaction that landed late, changes nothing.
+        using var set = Set();
 
-        Assert.True(aggregator.Add(ThreeEvents[0], Cutoff));
-        Assert.False(aggregator.Add(ThreeEvents[1], Cutoff.AddTicks(1)));
-        Assert.True(aggregator.Add(ThreeEvents[2], Cutoff.AddTicks(-1)));
+        Assert.NotNull(set.Add(ThreeEvents[0], ThreeEvents[0].OccurredAt.AddHours(-5), ThreeEvents[0].Identity));
+        Assert.NotNull(set.Add(ThreeEvents[1], Utc(2027, 1, 1), ThreeEvents[1].Identity));
+        Assert.NotNull(set.Add(ThreeEvents[2], ThreeEvents[2].OccurredAt, ThreeEvents[2].Identity));
 
-        var aggregate = aggregator.Complete(PeriodFigures.None, 0);
-        Assert.Equal(2, aggregate.EventCount);
-        Assert.Equal(Aggregate([ThreeEvents[0], ThreeEvents[2]]).EventDigest, aggregate.EventDigest);
+        var aggregate = set.Complete(PeriodFigures.None, 0);
+        Assert.Equal(3, aggregate.EventCount);
+        Assert.Equal(Aggregate(ThreeEvents).EventDigest, aggregate.EventDigest);
+    }
+
+    [Fact]
+    public void The_time_an_event_was_stored_is_in_its_evidence_row_but_not_in_the_digest()
+    {
+        using var early = Set();
+        using var late = Set();
+        var row = early.Add(ThreeEvents[0], Utc(2026, 10, 1), ThreeEvents[0].Identity);
+        late.Add(ThreeEvents[0], Utc(2026, 12, 24), ThreeEvents[0].Identity);
+
+        Assert.Equal(Utc(2026, 10, 1), row!.IngestedAt);
+        Assert.Equal(early.Digests.Digest, late.Digests.Digest);
+        Assert.Equal(early.Digests.Days, late.Digests.Days);
     }
 
     [Fact]
     public void A_passed_over_event_is_not_counted()
     {
-        using var aggregator = Aggregator();
-        aggregator.Add(ThreeEvents[0], Utc(2026, 10, 1));
-        aggregator.Add(At(Utc(2026, 11, 1)), Utc(2026, 11, 1));
+        using var set = Set();
+        set.Add(ThreeEvents[0], Utc(2026, 10, 1), ThreeEvents[0].Identity);
+        var next = At(Utc(2026, 11, 1));
+        set.Add(next, Utc(2026, 11, 1), next.Identity);
 
-        var aggregate = aggregator.Complete(PeriodFigures.None, 0);
+        var aggregate = set.Complete(PeriodFigures.None, 0);
         Assert.Equal(1, aggregate.EventCount);
         Assert.Equal(Aggregate([ThreeEvents[0]]).EventDigest, aggregate.EventDigest);
     }
@@ -132,40 +125,43 @@ public class AggregatingAMonth
     [Fact]
     public void Events_out_of_order_are_refused()
     {
-        using var aggregator = Aggregator();
-        aggregator.Add(ThreeEvents[1], Cutoff);
+        using var set = Set();
+        set.Add(ThreeEvents[1], Utc(2026, 11, 1), ThreeEvents[1].Identity);
 
-        Assert.Throws<InvalidOperationException>(() => aggregator.Add(ThreeEvents[0], Cutoff));
+        Assert.Throws<InvalidOperationException>(() => set.Add(ThreeEvents[0], Utc(2026, 11, 1), ThreeEvents[0].Identity));
     }
 
     [Fact]
-    public void Reading_the_digest_ends_the_pass()
+    public void Reading_the_digest_ends_the_set()
     {
-        using var aggregator = Aggregator();
-        aggregator.Add(ThreeEvents[0], Cutoff);
-        _ = aggregator.Digest;
+        using var set = Set();
+        set.Add(ThreeEvents[0], Utc(2026, 11, 1), ThreeEvents[0].Identity);
+        _ = set.Digests;
 
-        Assert.Throws<InvalidOperationException>(() => aggregator.Add(ThreeEvents[1], Cutoff));
+        Assert.Throws<InvalidOperationException>(() => set.Add(ThreeEvents[1], Utc(2026, 11, 1), ThreeEvents[1].Identity));
     }
 
     [Fact]
-    public async Task Recomputing_the_digest_from_a_stream_gives_the_aggregates()
+    public void Recomputing_the_digest_from_the_sets_evidence_rows_gives_the_aggregates()
     {
-        var (count, digest) = await EventSetDigest.OfAsync(October, Cutoff, Stream(ThreeEvents), CancellationToken.None);
+        var rows = Sets.Rows(October, ThreeEvents);
+        using var digest = new EventSetDigest(October);
+        rows.ForEach(digest.Add);
 
-        Assert.Equal(3, count);
-        Assert.Equal(Aggregate(ThreeEvents).EventDigest, digest);
+        var recomputed = digest.Complete();
+        Assert.Equal(3, recomputed.Count);
+        Assert.Equal(Aggregate(ThreeEvents).EventDigest, recomputed.Digest);
     }
 
     [Fact]
-    public async Task Recomputing_the_digest_passes_over_events_of_another_month()
+    public void Events_of_another_month_leave_the_digest_as_it_is()
     {
         AuditEvent[] events = [At(Utc(2026, 9, 30, 23), 301, "before"), .. ThreeEvents, At(Utc(2026, 11, 2), 301, "after")];
 
-        var (count, digest) = await EventSetDigest.OfAsync(October, Cutoff, Stream(events), CancellationToken.None);
+        var rows = Sets.Rows(October, events);
 
-        Assert.Equal(3, count);
-        Assert.Equal(Aggregate(ThreeEvents).EventDigest, digest);
+        Assert.Equal(ThreeEvents.Select(e => e.Identity), rows.Select(row => row.Identity));
+        Assert.Equal(Aggregate(ThreeEvents).EventDigest, Aggregate(events).EventDigest);
     }
 
     [Fact]
@@ -175,9 +171,14 @@ public class AggregatingAMonth
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => EventSetDigest.OfAsync(October, Cutoff, Stream(ThreeEvents), cancellation.Token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => PeriodFigures.CountAsync(October, Cutoff, Stream(ThreeEvents), cancellation.Token));
+            () => PeriodFigures.CountAsync(October, Sets.Async(ThreeEvents), cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            var file = await Sets.EvidenceFileAsync(Sets.Rows(October, ThreeEvents));
+            await foreach (var _ in EvidenceCsv.ReadAsync(new MemoryStream(file), cancellation.Token))
+            {
+            }
+        });
     }
 
     [Fact]
@@ -190,19 +191,21 @@ public class AggregatingAMonth
             At(Utc(2026, 11, 1), 100, "next month"),
         ];
 
-        var figures = await PeriodFigures.CountAsync(October, Cutoff, Stream(events), CancellationToken.None);
+        var figures = await PeriodFigures.CountAsync(October, Sets.Async(events), CancellationToken.None);
 
         Assert.Equal(new Dictionary<string, long> { ["sessions"] = 2, ["logins"] = 1 }, figures.CountsByCategory);
         Assert.Equal(["auth"], figures.Services);
+        Assert.Equal("2026-10 as stored", figures.Source);
     }
 
     [Fact]
     public void The_same_events_give_the_same_digest()
     {
         var first = Aggregate(ThreeEvents);
-        var second = Aggregate(ThreeEvents.Select(e => new AuditEvent(e.OccurredAt, e.Code, e.Identity, e.RawJson)));
+        var second = Aggregate(ThreeEvents.Select(e => PrivXEventParser.ParseItem(Json(e.RawJson))));
 
         Assert.Equal(first.EventDigest, second.EventDigest);
+        Assert.Equal(first.Days, second.Days);
     }
 
     [Fact]
@@ -221,5 +224,19 @@ public class AggregatingAMonth
         AuditEvent[] changed = [ThreeEvents[0], ThreeEvents[1], At(ThreeEvents[2].OccurredAt, 301, "other")];
 
         Assert.NotEqual(Aggregate(ThreeEvents).EventDigest, Aggregate(changed).EventDigest);
+    }
+
+    [Fact]
+    public void Another_stored_fact_gives_a_different_digest_and_changes_only_its_day()
+    {
+        var original = Aggregate(ThreeEvents);
+        var relabelled = ThreeEvents[1] with { Facts = ThreeEvents[1].Facts with { Category = "access" } };
+
+        var changed = Aggregate([ThreeEvents[0], relabelled, ThreeEvents[2]]);
+
+        Assert.NotEqual(original.EventDigest, changed.EventDigest);
+        Assert.Equal(
+            [new DateOnly(2026, 10, 15)],
+            original.Days.Zip(changed.Days).Where(pair => pair.First != pair.Second).Select(pair => pair.First.Date));
     }
 }

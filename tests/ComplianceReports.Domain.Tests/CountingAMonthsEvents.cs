@@ -1,3 +1,5 @@
+using ComplianceReports.Domain.Catalog;
+using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;
 using static ComplianceReports.Domain.Tests.GoldenMonth;
 
@@ -7,15 +9,28 @@ namespace ComplianceReports.Domain.Tests;
 public class CountingAMonthsEvents
 {
     [Fact]
-    public void Exactly_the_events_in_the_local_month_and_stored_by_the_cutoff_are_in_the_set()
+    public void Exactly_the_events_read_that_fall_in_the_local_month_are_in_the_set()
     {
-        using var aggregator = new MonthlyAggregator(Period, Cutoff, Settings);
+        using var set = new EventSet(Period, Settings);
 
-        var taken = Store.Where(stored => aggregator.Add(stored.Event, stored.IngestedAt)).Select(stored => stored.Label).ToList();
+        var taken = Read.Where(stored => set.Add(stored.Event, stored.IngestedAt, stored.Event.Identity) is not null).Select(stored => stored.Label).ToList();
 
-        // E1..E51 in time order; X1 (before 1 Oct local), X2 (1 Nov 00:00 local), X3 (stored a tick after the cutoff)
-        // and X4 (stored two days after it) are left out. E51 was stored exactly at the cutoff.
+        // E1..E51 in time order; X1 (before 1 Oct local) and X2 (1 Nov 00:00 local) are read and left out.
+        // X3 and X4 arrived after version 1 read the store, so it never saw them.
         Assert.Equal(Enumerable.Range(1, 51).Select(n => $"E{n}"), taken);
+        Assert.Equal(["X1", "X2"], Read.Where(stored => !stored.InSet).Select(stored => stored.Label));
+    }
+
+    [Fact]
+    public void An_event_that_arrived_after_a_read_is_in_the_set_of_a_later_read_whatever_its_storage_time()
+    {
+        using var later = new EventSet(Period, Settings);
+
+        var taken = Store.Where(stored => later.Add(stored.Event, stored.IngestedAt, stored.Event.Identity) is not null).Select(stored => stored.Label).ToList();
+
+        Assert.Equal(53, taken.Count);
+        Assert.Contains("X3", taken);
+        Assert.Contains("X4", taken);
     }
 
     [Fact]
@@ -24,6 +39,7 @@ public class CountingAMonthsEvents
         // E1..E51; the four X events are in the store but not in the set.
         Assert.Equal(51, Aggregate.EventCount);
         Assert.Equal(55, Store.Count);
+        Assert.Equal(53, Read.Count);
     }
 
     [Fact]
@@ -35,7 +51,7 @@ public class CountingAMonthsEvents
             [10] = 1,    // E30
             [12] = 1,    // E29
             [100] = 15,  // E1 E2 E5 E6 E11 E16 E23 E36 E38 E41 E43 E44 E45 E46 E51 (not X1, X2)
-            [102] = 6,   // E7 E8 E10 E15 E34 E35 (not X3)
+            [102] = 6,   // E7 E8 E10 E15 E34 E35 (not X3, which arrived later)
             [103] = 2,   // E3 E37
             [104] = 1,   // E4
             [111] = 1,   // E24
@@ -109,17 +125,18 @@ public class CountingAMonthsEvents
     }
 
     [Fact]
-    public void The_aggregate_keeps_its_period_and_cutoff()
+    public void The_aggregate_keeps_its_period_the_catalog_that_decided_its_facts_and_where_its_comparison_comes_from()
     {
         Assert.Same(Period, Aggregate.Period);
         Assert.Equal(new Month(2026, 10), Aggregate.Month);
-        Assert.Equal(T("2026-11-01T02:00:00Z"), Aggregate.Cutoff);
+        Assert.Equal([PrivXCatalog.Version], Aggregate.CatalogVersions);
+        Assert.Equal("2026-09 version 1", Aggregate.PreviousMonthSource);
     }
 
     [Fact]
-    public async Task The_previous_months_figures_are_counted_by_category_and_service_up_to_the_cutoff()
+    public async Task The_previous_months_figures_are_counted_by_category_and_service_from_what_was_read()
     {
-        var figures = await PeriodFigures.CountAsync(Period, Cutoff, StreamAsync(), CancellationToken.None);
+        var figures = await PeriodFigures.CountAsync(Period, StreamAsync(), CancellationToken.None);
 
         // The same set as the aggregate's: categories without events are absent, as nothing counted them.
         Assert.Equal(
@@ -129,7 +146,7 @@ public class CountingAMonthsEvents
                 ["integrity"] = 2, ["system"] = 2, ["uncategorized"] = 2,
             },
             figures.CountsByCategory);
-        // Not rdp-proxy (X1, before the period) nor workflow-engine (X4, stored after the cutoff).
+        // Not rdp-proxy (X1, before the period) nor workflow-engine (X4, which arrived after the read).
         Assert.Equal(
             ["api-proxy", "auth", "host-store", "monitor-service", "role-store", "secrets-manager", "ssh-proxy", "vault"],
             figures.Services.Order(StringComparer.Ordinal));

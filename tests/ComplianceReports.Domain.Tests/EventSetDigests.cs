@@ -1,5 +1,5 @@
-using System.Text;
 using ComplianceReports.Domain.Events;
+using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;
 using static ComplianceReports.Domain.Tests.PrivXItems;
 
@@ -7,93 +7,137 @@ namespace ComplianceReports.Domain.Tests;
 
 public class EventSetDigests
 {
-    private const string EmptySha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    private static readonly ReportPeriod October = new(new Month(2026, 10), TimeZoneInfo.Utc);
 
-    private static readonly string IdentityA = new('a', 64);
-    private static readonly string IdentityB = new('b', 64);
+    private static EvidenceRow Row(AuditEvent auditEvent) => EvidenceRow.From(auditEvent, auditEvent.OccurredAt, October.LocalDay(auditEvent.OccurredAt));
 
-    private static AuditEvent Event(DateTimeOffset utc, string identity) => new(utc, 301, identity, "{}");
-
-    [Fact]
-    public void The_digest_of_no_events_is_the_sha256_of_nothing()
+    /// <summary>Two events at one instant, in set order (identity ordinal).</summary>
+    private static (AuditEvent First, AuditEvent Second) Simultaneous(DateTimeOffset utc)
     {
-        using var digest = new EventSetDigest();
-
-        Assert.Equal(EmptySha256, digest.Complete());
-        Assert.Equal(EmptySha256, Sha256Hex([]));
+        AuditEvent[] pair = [At(utc, 301, "x"), At(utc, 301, "y")];
+        var ordered = pair.OrderBy(e => e.Identity, StringComparer.Ordinal).ToArray();
+        return (ordered[0], ordered[1]);
     }
 
     [Fact]
-    public void The_digest_is_the_sha256_of_the_documented_rows()
+    public void The_digest_of_no_events_is_over_every_day_each_with_the_digest_of_no_bytes()
     {
-        using var digest = new EventSetDigest();
-        digest.Add(Event(new DateTimeOffset(2026, 10, 2, 8, 14, 3, 512, TimeSpan.Zero), IdentityB));
-        digest.Add(Event(Utc(2026, 10, 3, 9).AddTicks(1_234_567), IdentityA));
+        using var digest = new EventSetDigest(October);
 
-        var expected = Sha256Hex(
-            "2026-10-02T08:14:03.5120000Z\t" + IdentityB + "\n" +
-            "2026-10-03T09:00:00.1234567Z\t" + IdentityA + "\n");
-        Assert.Equal(expected, digest.Complete());
+        var digests = digest.Complete();
+
+        Assert.Equal(DigestScheme.OfNoBytes, Sha256Hex([]));
+        Assert.Equal(31, digests.Days.Count);
+        Assert.All(digests.Days, day => Assert.Equal((0L, DigestScheme.OfNoBytes), (day.Count, day.Digest)));
+        Assert.Equal(DigestScheme.Of(2026, 10, TimeZoneInfo.Utc, []).Digest, digests.Digest);
     }
 
     [Fact]
-    public void The_digest_of_parsed_events_can_be_recomputed_from_time_and_identity()
+    public void The_digest_is_the_sha256_of_the_documented_day_lines_over_the_documented_digest_lines()
+    {
+        var first = At(new DateTimeOffset(2026, 10, 2, 8, 14, 3, 512, TimeSpan.Zero), 301, "first", "alice");
+        var second = At(Utc(2026, 10, 3, 9).AddTicks(1_234_567), 302, "second", "bob");
+        using var digest = new EventSetDigest(October);
+        digest.Add(Row(first));
+        digest.Add(Row(second));
+
+        var digests = digest.Complete();
+
+        var day2 = Sha256Hex($"2026-10-02T08:14:03.5120000Z\t{first.Identity}\t{DigestScheme.FactsSha256(301, first.Facts)}\n");
+        var day3 = Sha256Hex($"2026-10-03T09:00:00.1234567Z\t{second.Identity}\t{DigestScheme.FactsSha256(302, second.Facts)}\n");
+        var lines = string.Concat(Enumerable.Range(1, 31).Select(day => day switch
+        {
+            2 => $"2026-10-02\t1\t{day2}\n",
+            3 => $"2026-10-03\t1\t{day3}\n",
+            _ => $"2026-10-{day:D2}\t0\t{DigestScheme.OfNoBytes}\n",
+        }));
+        Assert.Equal(Sha256Hex(lines), digests.Digest);
+        Assert.Equal(day2, digests.Days[1].Digest);
+    }
+
+    [Fact]
+    public void The_digest_of_parsed_events_can_be_recomputed_from_the_scheme()
     {
         var alice = Single(Alice);
         var bob = Single(Bob);
-        using var digest = new EventSetDigest();
-        digest.Add(alice);
-        digest.Add(bob);
+        using var digest = new EventSetDigest(October);
+        digest.Add(Row(alice));
+        digest.Add(Row(bob));
 
-        var rows = $"2026-10-02T08:14:03.5120000Z\t{alice.Identity}\n2026-10-03T09:00:00.0000000Z\t{bob.Identity}\n";
-        Assert.Equal(Sha256Hex(Encoding.UTF8.GetBytes(rows)), digest.Complete());
+        Assert.Equal(DigestScheme.Of(2026, 10, TimeZoneInfo.Utc, [alice, bob]).Digest, digest.Complete().Digest);
     }
 
     [Fact]
-    public void A_row_is_the_utc_time_with_seven_fraction_digits_a_tab_the_identity_and_a_newline()
+    public void A_digest_line_is_the_utc_time_with_seven_fraction_digits_the_identity_and_the_facts_hash()
     {
+        var auditEvent = At(new DateTimeOffset(2026, 10, 2, 8, 14, 3, 512, TimeSpan.Zero));
+
         Assert.Equal(
-            "2026-10-02T08:14:03.5120000Z\tabc\n",
-            EventSetDigest.Row(new DateTimeOffset(2026, 10, 2, 11, 14, 3, 512, TimeSpan.FromHours(3)), "abc"));
+            $"2026-10-02T08:14:03.5120000Z\t{auditEvent.Identity}\t{DigestScheme.FactsSha256(301, auditEvent.Facts)}\n",
+            Row(auditEvent).DigestLine);
+    }
+
+    [Fact]
+    public void A_facts_hash_escapes_backslash_tab_and_line_breaks_so_fields_cannot_run_together()
+    {
+        var facts = EventFacts.FromCatalog(802, user: "a\tb", details: "line1\r\nline2 \\ end");
+
+        Assert.Equal(DigestScheme.FactsSha256(802, facts), FactsHash.Of(802, facts));
+        Assert.NotEqual(FactsHash.Of(802, facts), FactsHash.Of(802, facts with { User = "a", Details = "b\tline1\r\nline2 \\ end" }));
+    }
+
+    [Fact]
+    public void A_day_line_is_the_date_the_count_and_the_day_digest()
+    {
+        Assert.Equal($"2026-10-09\t12\t{DigestScheme.OfNoBytes}\n", new DayDigest(new DateOnly(2026, 10, 9), 12, DigestScheme.OfNoBytes).Line);
     }
 
     [Fact]
     public void Events_at_the_same_time_are_ordered_by_identity()
     {
-        using var digest = new EventSetDigest();
-        digest.Add(Event(Utc(2026, 10, 2), IdentityA));
-        digest.Add(Event(Utc(2026, 10, 2), IdentityB));
+        var (first, second) = Simultaneous(Utc(2026, 10, 2));
+        using var digest = new EventSetDigest(October);
+        digest.Add(Row(first));
+        digest.Add(Row(second));
 
-        Assert.Equal(
-            Sha256Hex($"2026-10-02T00:00:00.0000000Z\t{IdentityA}\n2026-10-02T00:00:00.0000000Z\t{IdentityB}\n"),
-            digest.Complete());
+        Assert.Equal(Sha256Hex(DigestScheme.Line(first) + DigestScheme.Line(second)), digest.Complete().Days[1].Digest);
     }
 
     [Fact]
     public void An_earlier_event_after_a_later_one_is_refused()
     {
-        using var digest = new EventSetDigest();
-        digest.Add(Event(Utc(2026, 10, 3), IdentityA));
+        using var digest = new EventSetDigest(October);
+        digest.Add(Row(At(Utc(2026, 10, 3))));
 
-        Assert.Throws<InvalidOperationException>(() => digest.Add(Event(Utc(2026, 10, 2), IdentityB)));
+        Assert.Throws<InvalidOperationException>(() => digest.Add(Row(At(Utc(2026, 10, 2)))));
     }
 
     [Fact]
     public void A_smaller_identity_at_the_same_time_is_refused()
     {
-        using var digest = new EventSetDigest();
-        digest.Add(Event(Utc(2026, 10, 2), IdentityB));
+        var (first, second) = Simultaneous(Utc(2026, 10, 2));
+        using var digest = new EventSetDigest(October);
+        digest.Add(Row(second));
 
-        Assert.Throws<InvalidOperationException>(() => digest.Add(Event(Utc(2026, 10, 2), IdentityA)));
+        Assert.Throws<InvalidOperationException>(() => digest.Add(Row(first)));
     }
 
     [Fact]
     public void The_same_event_twice_is_refused()
     {
-        using var digest = new EventSetDigest();
-        digest.Add(Event(Utc(2026, 10, 2), IdentityA));
+        var auditEvent = At(Utc(2026, 10, 2));
+        using var digest = new EventSetDigest(October);
+        digest.Add(Row(auditEvent));
 
-        var error = Assert.Throws<InvalidOperationException>(() => digest.Add(Event(Utc(2026, 10, 2), IdentityA)));
+        var error = Assert.Throws<InvalidOperationException>(() => digest.Add(Row(auditEvent)));
         Assert.Contains("each once", error.Message);
+    }
+
+    [Fact]
+    public void An_event_outside_the_period_is_refused()
+    {
+        using var digest = new EventSetDigest(October);
+
+        Assert.Throws<ArgumentException>(() => digest.Add(Row(At(Utc(2026, 11, 1)))));
     }
 }

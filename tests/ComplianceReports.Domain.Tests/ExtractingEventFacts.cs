@@ -19,7 +19,10 @@ public class ExtractingEventFacts
              "message":{"SSH-PrivX-service":"other","instanceName":"privx-prod","username":"alice","remoteAddress":"192.0.2.10"}}
             """;
 
-        Assert.Equal(new EventFacts("sessions", EventOutcome.Success, "alice", "192.0.2.10", "ssh-proxy", "privx-prod"), FactsOf(item));
+        Assert.Equal(
+            new EventFacts(
+                "Connection-authenticated", "sessions", EventOutcome.Success, false, "PCI 10.2.1", null, null, "alice", "192.0.2.10", "ssh-proxy", "privx-prod", "PrivX v24"),
+            FactsOf(item));
     }
 
     [Theory]
@@ -75,7 +78,9 @@ public class ExtractingEventFacts
     {
         var facts = FactsOf("""{"event_id":"12","created":"2026-10-02T08:14:03Z"}""");
 
-        Assert.Equal(new EventFacts("system", EventOutcome.Success, null, null, null, null), facts);
+        Assert.Equal(
+            new EventFacts("Service-stopped", "system", EventOutcome.Success, true, "PCI 10.2.1.6; SOC 2 CC7.2", null, null, null, null, null, null, "PrivX v24"),
+            facts);
     }
 
     [Fact]

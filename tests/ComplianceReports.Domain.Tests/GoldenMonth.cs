@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ComplianceReports.Domain.Events;
+using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;
 
 namespace ComplianceReports.Domain.Tests;
@@ -15,8 +15,9 @@ namespace ComplianceReports.Domain.Tests;
 /// against numbers counted by hand from the table below.
 /// </summary>
 /// <remarks>
-/// Labels: E1..E51 are the events of the set (in the period, stored up to the cutoff), numbered in
-/// time order; X1..X4 are in the store but not in the set. Local times are Helsinki's.
+/// Labels: E1..E51 are the events of the set (in the period, and in the store when version 1 read it),
+/// numbered in time order; X1..X4 are in the store but not in the set: X1 and X2 fall outside the
+/// period, X3 and X4 arrived after version 1 read the store. Local times are Helsinki's.
 /// Weekdays of October 2026: 1 Thu, 2 Fri, 3 Sat, 4 Sun, 5 Mon, ... 24 Sat, 25 Sun, 26 Mon, 31 Sat.
 /// </remarks>
 internal static class GoldenMonth
@@ -35,8 +36,11 @@ internal static class GoldenMonth
 
     public static readonly ReportPeriod Period = new(new Month(2026, 10), Helsinki);
 
-    /// <summary>The report's cutoff: events stored (ingested) later are not in the set.</summary>
-    public static readonly DateTimeOffset Cutoff = new(2026, 11, 1, 2, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// When version 1 read the store. The set is what that read returned, not a time predicate: the
+    /// fixture models the store as it was then by leaving out what was stored later (X3, X4).
+    /// </summary>
+    public static readonly DateTimeOffset ReadAt = new(2026, 11, 1, 2, 0, 0, TimeSpan.Zero);
 
     public const long Quarantined = 3;
 
@@ -45,7 +49,7 @@ internal static class GoldenMonth
 
     /// <summary>
     /// Made-up September figures: system and uncategorized are absent (zero); rdp-proxy and
-    /// workflow-engine are silent in October (workflow-engine only on an event stored after the cutoff).
+    /// workflow-engine are silent in October (workflow-engine only on an event that arrived after the read).
     /// </summary>
     public static readonly PeriodFigures Previous = new(
         new Dictionary<string, long>
@@ -53,7 +57,8 @@ internal static class GoldenMonth
             ["logins"] = 40, ["secrets"] = 3, ["configuration"] = 9, ["access"] = 0, ["sessions"] = 12,
             ["users"] = 2, ["workflow"] = 1, ["integrity"] = 2,
         },
-        new HashSet<string> { "auth", "rdp-proxy", "ssh-proxy", "vault", "workflow-engine" });
+        ["auth", "rdp-proxy", "ssh-proxy", "vault", "workflow-engine"],
+        "2026-09 version 1");
 
     /// <summary>One stored event: its label in the table, the UTC time written by hand, and when it was stored.</summary>
     public sealed record Stored(string Label, string UtcText, AuditEvent Event, DateTimeOffset IngestedAt)
@@ -163,7 +168,7 @@ internal static class GoldenMonth
         new("E41", "2026-10-21T18:00:00.0000000Z", Item("2026-10-21T18:00:00.000Z", "100", "User-logged-in", "auth", "alice", "10.0.4.17")),
         new("E42", "2026-10-21T18:10:00.0000000Z", Item("2026-10-21T18:10:00.000Z", "1401", "Secret-removed", "vault", "alice", "10.0.4.17", ("secretName", "ci/deploy-token"))),
 
-        // Thu 22 Oct: only an event stored after the cutoff (by one tick), so the day has no events.
+        // Thu 22 Oct: only an event stored after version 1 read the store (by one tick), so the day has no events.
         new("X3", "2026-10-22T10:00:00.0000000Z", Item("2026-10-22T10:00:00.000Z", "102", "User-login-failed", "auth", "mallory", "203.0.113.9"), T("2026-11-01T02:00:00.0000001Z")),
 
         // Sun 25 Oct, the DST change at 01:00 UTC: both are 03:30 local, once in EEST and once in EET.
@@ -182,13 +187,16 @@ internal static class GoldenMonth
             new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.Zero)),
         new("E50", "2026-10-29T03:00:00.0000000Z", Item("2026-10-29T03:00:00.000Z", "1101", "Config-checksum-changed", "monitor-service", null, null, ("path", "/opt/privx/etc/shared-config.toml"))),
 
-        // Sat 31 Oct: E51 is the last local instant of the month, stored exactly at the cutoff; X2 is 1 Nov 00:00 local.
+        // Sat 31 Oct: E51 is the last local instant of the month, stored exactly when version 1 read; X2 is 1 Nov 00:00 local.
         new("E51", "2026-10-31T21:59:59.9999999Z", Item("2026-10-31T23:59:59.9999999+02:00", "100", "User-logged-in", "auth", "bob", "10.0.4.18"), T("2026-11-01T02:00:00Z")),
         new("X2", "2026-10-31T22:00:00.0000000Z", Item("2026-11-01T00:00:00+02:00", "100", "User-logged-in", "auth", "bob", "10.0.4.18")),
     ];
 
     /// <summary>Every stored event in store order: UTC time, then identity (ordinal).</summary>
     public static IReadOnlyList<Stored> Store { get; } = Build();
+
+    /// <summary>What version 1 read: the store as it was at <see cref="ReadAt"/>, in store order.</summary>
+    public static IReadOnlyList<Stored> Read { get; } = Store.Where(stored => stored.IngestedAt <= ReadAt).ToList();
 
     /// <summary>The events of the set (E1..E51), in store order.</summary>
     public static IReadOnlyList<Stored> InSet { get; } = Store.Where(stored => stored.InSet).ToList();
@@ -198,27 +206,30 @@ internal static class GoldenMonth
 
     public static Stored Get(string label) => Store.Single(stored => stored.Label == label);
 
-    public static MonthlyAggregate AggregateWith(ReportSettings settings)
+    /// <summary>The set of what version 1 read, with the given settings.</summary>
+    public static EventSet SetWith(ReportSettings settings)
     {
-        using var aggregator = new MonthlyAggregator(Period, Cutoff, settings);
-        foreach (var stored in Store)
+        var set = new EventSet(Period, settings);
+        foreach (var stored in Read)
         {
-            aggregator.Add(stored.Event, stored.IngestedAt);
+            set.Add(stored.Event, stored.IngestedAt, stored.Event.Identity);
         }
-        return aggregator.Complete(Previous, Quarantined);
+        return set;
     }
 
-    /// <summary>The store's events as the store hands them out, asynchronously.</summary>
-    public static async IAsyncEnumerable<(AuditEvent Event, DateTimeOffset IngestedAt)> StreamAsync(
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static MonthlyAggregate AggregateWith(ReportSettings settings)
     {
-        foreach (var stored in Store)
-        {
-            await Task.Yield();
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return (stored.Event, stored.IngestedAt);
-        }
+        using var set = SetWith(settings);
+        return set.Complete(Previous, Quarantined);
     }
+
+    /// <summary>The evidence rows of version 1's set, in set order.</summary>
+    public static IReadOnlyList<EvidenceRow> Rows { get; } =
+        [.. Read.Select(stored => EvidenceRow.From(stored.Event, stored.IngestedAt, Period.LocalDay(stored.Event.OccurredAt))).Where(row => Period.Contains(row.OccurredAt))];
+
+    /// <summary>What version 1 read, as the store hands it out, asynchronously.</summary>
+    public static IAsyncEnumerable<AuditEvent> StreamAsync(CancellationToken cancellationToken = default) =>
+        Sets.Async(Read.Select(stored => stored.Event), cancellationToken);
 
     public static DateTimeOffset T(string utc) => DateTimeOffset.Parse(utc, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();
 

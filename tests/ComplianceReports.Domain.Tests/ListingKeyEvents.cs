@@ -14,15 +14,15 @@ internal static class GoldenListedEvents
     public static readonly ListedEvent E19 = new(T("2026-10-05T12:00:00Z"), 802, "Host-modified", "configuration", "alice", "10.0.4.17", "db01.example.com", HostModifications);
     public static readonly ListedEvent E27 = new(T("2026-10-12T08:00:00Z"), 1403, "Secret-changed", "secrets", "alice", "10.0.4.17", "prod/db/root-password", null);
     public static readonly ListedEvent E28 = new(T("2026-10-12T08:30:00Z"), 261, "Authorized-key-modified", "secrets", "erin", "10.0.4.19", "erin@laptop", null);
-    public static readonly ListedEvent E29 = new(T("2026-10-14T13:00:00Z"), 12, "Service-stopped", "system", null, null, null, null);
-    public static readonly ListedEvent E32 = new(T("2026-10-14T13:10:00Z"), 1006, "Trail-file-integrity-failed", "integrity", null, null, null, "checksum mismatch, trail 8d2a");
-    public static readonly ListedEvent E33 = new(T("2026-10-16T10:00:00Z"), 250, "RoleContext-usage-alert", "access", "dave", "198.51.100.23", "db-admins", "source address outside the role's networks");
+    public static readonly ListedEvent E29 = new(T("2026-10-14T13:00:00Z"), 12, "Service-stopped", "system", null, null, null, null, Finding: true);
+    public static readonly ListedEvent E32 = new(T("2026-10-14T13:10:00Z"), 1006, "Trail-file-integrity-failed", "integrity", null, null, null, "checksum mismatch, trail 8d2a", Finding: true);
+    public static readonly ListedEvent E33 = new(T("2026-10-16T10:00:00Z"), 250, "RoleContext-usage-alert", "access", "dave", "198.51.100.23", "db-admins", "source address outside the role's networks", Finding: true);
     public static readonly ListedEvent E39 = new(T("2026-10-19T06:05:00Z"), 1400, "Secret-created", "secrets", "erin", "10.0.4.19", "ci/deploy-token", null);
     public static readonly ListedEvent E40 = new(T("2026-10-20T09:00:00Z"), 203, "Role-removed", "configuration", "alice", "10.0.4.17", "legacy-ops", null);
     public static readonly ListedEvent E42 = new(T("2026-10-21T18:10:00Z"), 1401, "Secret-removed", "secrets", "alice", "10.0.4.17", "ci/deploy-token", null);
     // Authorized-key-removed without a name: no object (the secrets section counts it as "(not named)").
     public static readonly ListedEvent E48 = new(T("2026-10-27T10:30:00Z"), 262, "Authorized-key-removed", "secrets", "erin", "10.0.4.19", null, null);
-    public static readonly ListedEvent E50 = new(T("2026-10-29T03:00:00Z"), 1101, "Config-checksum-changed", "configuration", null, null, "/opt/privx/etc/shared-config.toml", null);
+    public static readonly ListedEvent E50 = new(T("2026-10-29T03:00:00Z"), 1101, "Config-checksum-changed", "configuration", null, null, "/opt/privx/etc/shared-config.toml", null, Finding: true);
 
     public static readonly ListedEvent[] Secrets = [E14, E17, E18, E27, E28, E39, E42, E48];
 

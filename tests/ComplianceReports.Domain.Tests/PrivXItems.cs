@@ -45,11 +45,17 @@ internal static class PrivXItems
         return rejected;
     }
 
-    /// <summary>An audit event at the given UTC time with a distinct identity derived from <paramref name="tag"/>.</summary>
-    public static AuditEvent At(DateTimeOffset utc, int code = 301, string tag = "a")
+    /// <summary>
+    /// An audit event at the given UTC time, read by the parser, so its identity is the one its raw item
+    /// gives; <paramref name="tag"/> makes events of the same time and code distinct.
+    /// </summary>
+    public static AuditEvent At(DateTimeOffset utc, int code = 301, string tag = "a", string? user = null)
     {
-        var raw = $"{{\"event_id\":\"{code}\",\"created\":\"{utc:yyyy-MM-ddTHH:mm:ss.fffffffZ}\",\"tag\":\"{tag}\"}}";
-        return new AuditEvent(utc, code, Sha256Hex(raw), raw);
+        var message = user is null ? "" : $",\"message\":{{\"username\":{JsonSerializer.Serialize(user)}}}";
+        var raw = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{{\"event_id\":\"{code}\",\"created\":\"{utc.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}\",\"tag\":{JsonSerializer.Serialize(tag)}{message}}}");
+        return PrivXEventParser.ParseItem(Json(raw));
     }
 
     public static DateTimeOffset Utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0) =>

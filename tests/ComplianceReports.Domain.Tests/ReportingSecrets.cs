@@ -18,7 +18,7 @@ public class ReportingSecrets
                 new CodeCount(260, "Authorized-key-added", 1),      // E18
                 new CodeCount(261, "Authorized-key-modified", 1),   // E28
                 new CodeCount(262, "Authorized-key-removed", 1),    // E48
-                new CodeCount(1400, "Secret-created", 1),           // E39 (not X4, stored after the cutoff)
+                new CodeCount(1400, "Secret-created", 1),           // E39 (not X4, which arrived after the read)
                 new CodeCount(1401, "Secret-removed", 1),           // E42
                 new CodeCount(1402, "Secret-accessed", 1),          // E14
                 new CodeCount(1403, "Secret-changed", 1),           // E27

@@ -17,7 +17,7 @@ public class ShowingCoverage
     public void Local_days_without_events_are_listed()
     {
         // Days with events (local): 1 2 3 5 6 8 12 14 16 19 20 21 25 26 27 28 29 31. The 22nd has only X3, stored
-        // after the cutoff; E14 (20:59:59 UTC) is still the 2nd locally and E15 (23:30 UTC on the 2nd) is the 3rd.
+        // after version 1 read the store; E14 (20:59:59 UTC) is still the 2nd locally and E15 (23:30 UTC on the 2nd) is the 3rd.
         int[] quiet = [4, 7, 9, 10, 11, 13, 15, 17, 18, 22, 23, 24, 30];
 
         Assert.Equal(quiet.Select(day => new DateOnly(2026, 10, day)), Aggregate.Coverage.DaysWithoutEvents);
@@ -30,7 +30,7 @@ public class ShowingCoverage
             ["api-proxy", "auth", "host-store", "monitor-service", "role-store", "secrets-manager", "ssh-proxy", "vault"],
             Aggregate.Coverage.ServicesSeen);
         // Previous: auth, rdp-proxy, ssh-proxy, vault, workflow-engine. rdp-proxy only sent X1 (September, local);
-        // workflow-engine only X4, stored after the cutoff.
+        // workflow-engine only X4, which arrived after the read.
         Assert.Equal(["rdp-proxy", "workflow-engine"], Aggregate.Coverage.SilentServices);
     }
 

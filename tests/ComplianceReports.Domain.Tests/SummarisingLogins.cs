@@ -19,7 +19,7 @@ public class SummarisingLogins
     [Fact]
     public void Failures_by_user_are_ordered_by_count_then_name()
     {
-        // mallory: E7 E8 E34 (X3 is after the cutoff); bob E10, dave E15, erin E35: a tie, in ordinal order.
+        // mallory: E7 E8 E34 (X3 arrived after the read); bob E10, dave E15, erin E35: a tie, in ordinal order.
         Assert.Equal([new("mallory", 3), new("bob", 1), new("dave", 1), new NamedCount("erin", 1)], Logins.FailuresByUser);
     }
 

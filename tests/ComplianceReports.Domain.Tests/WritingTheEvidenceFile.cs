@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using ComplianceReports.Domain.Reporting;
+using ComplianceReports.Domain.EventSets;
 using static ComplianceReports.Domain.Tests.GoldenMonth;
 using static ComplianceReports.Domain.Tests.PrivXItems;
 
@@ -10,32 +10,21 @@ namespace ComplianceReports.Domain.Tests;
 public class WritingTheEvidenceFile
 {
     private static readonly string[] Header =
-        ["occurredAtUtc", "identity", "code", "name", "category", "outcome", "user", "sourceAddress", "service", "instance", "ingestedAtUtc", "raw"];
+    [
+        "day", "occurredAtUtc", "identity", "factsSha256", "code", "name", "category", "outcome", "finding", "controls", "object", "details",
+        "user", "sourceAddress", "service", "instance", "catalogVersion", "ingestedAtUtc", "raw",
+    ];
 
-    /// <summary>Writes the file as the report does: every stored event offered, the set's events kept.</summary>
-    private static async Task<byte[]> WriteAsync()
-    {
-        using var output = new MemoryStream();
-        await using (var csv = new EvidenceCsv(output))
-        {
-            using var aggregator = new MonthlyAggregator(Period, Cutoff, Settings);
-            foreach (var stored in Store)
-            {
-                if (aggregator.Add(stored.Event, stored.IngestedAt))
-                {
-                    await csv.AddAsync(stored.Event, stored.IngestedAt);
-                }
-            }
-        }
-        return output.ToArray();
-    }
+    private static int Column(string name) => Array.IndexOf(Header, name);
 
     private static async Task<List<string[]>> ReadAsync()
     {
-        using var gzip = new GZipStream(new MemoryStream(await WriteAsync()), CompressionMode.Decompress);
+        using var gzip = new GZipStream(new MemoryStream(await Sets.EvidenceFileAsync(Rows)), CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, new UTF8Encoding(false, throwOnInvalidBytes: true));
         return Rfc4180.Parse(await reader.ReadToEndAsync());
     }
+
+    private static string[] RowOf(List<string[]> rows, string label) => rows.Single(row => row[Column("identity")] == Get(label).Event.Identity);
 
     [Fact]
     public async Task The_file_has_the_header_and_one_row_per_event_of_the_set_in_digest_order()
@@ -43,20 +32,48 @@ public class WritingTheEvidenceFile
         var rows = await ReadAsync();
 
         Assert.Equal(Header, rows[0]);
+        Assert.Equal(Header, EvidenceCsv.Columns);
         Assert.Equal(1 + 51, rows.Count);
-        Assert.All(rows, row => Assert.Equal(12, row.Length));
-        Assert.Equal(InSet.Select(stored => stored.UtcText), rows.Skip(1).Select(row => row[0]));
-        Assert.Equal(InSet.Select(stored => stored.Event.Identity), rows.Skip(1).Select(row => row[1]));
+        Assert.All(rows, row => Assert.Equal(19, row.Length));
+        Assert.Equal(InSet.Select(stored => stored.UtcText), rows.Skip(1).Select(row => row[Column("occurredAtUtc")]));
+        Assert.Equal(InSet.Select(stored => stored.Event.Identity), rows.Skip(1).Select(row => row[Column("identity")]));
     }
 
     [Fact]
-    public async Task The_digest_recomputed_from_the_first_two_columns_is_the_aggregates()
+    public async Task The_digests_recomputed_from_the_day_time_identity_and_facts_hash_columns_are_the_aggregates()
+    {
+        var rows = (await ReadAsync()).Skip(1).ToList();
+
+        var days = Enumerable.Range(1, 31).Select(number =>
+        {
+            var date = $"2026-10-{number:D2}";
+            var lines = rows.Where(row => row[Column("day")] == date)
+                .Select(row => $"{row[Column("occurredAtUtc")]}\t{row[Column("identity")]}\t{row[Column("factsSha256")]}\n").ToList();
+            return $"{date}\t{lines.Count}\t{Sha256Hex(string.Concat(lines))}\n";
+        });
+
+        Assert.Equal(Aggregate.EventDigest, Sha256Hex(string.Concat(days)));
+    }
+
+    [Fact]
+    public async Task Each_facts_hash_is_recomputed_from_the_fact_columns_of_its_row()
+    {
+        var rows = (await ReadAsync()).Skip(1).ToList();
+
+        Assert.All(rows, row => Assert.Equal(
+            Sha256Hex(string.Join('\t', row[Column("code")..(Column("catalogVersion") + 1)].Select(value => value.Replace("\\", "\\\\").Replace("\t", "\\t").Replace("\n", "\\n").Replace("\r", "\\r")))),
+            row[Column("factsSha256")]));
+    }
+
+    [Fact]
+    public async Task Events_are_filed_under_their_local_day()
     {
         var rows = await ReadAsync();
 
-        var recomputed = Sha256Hex(string.Concat(rows.Skip(1).Select(row => $"{row[0]}\t{row[1]}\n")));
-
-        Assert.Equal(Aggregate.EventDigest, recomputed);
+        // E1 is 21:00 UTC on 30 Sep, midnight in Helsinki; E15 is 23:30 UTC on the 2nd, 02:30 on the 3rd; E51 the month's last instant.
+        Assert.Equal("2026-10-01", RowOf(rows, "E1")[Column("day")]);
+        Assert.Equal("2026-10-03", RowOf(rows, "E15")[Column("day")]);
+        Assert.Equal("2026-10-31", RowOf(rows, "E51")[Column("day")]);
     }
 
     [Fact]
@@ -64,8 +81,8 @@ public class WritingTheEvidenceFile
     {
         var rows = await ReadAsync();
 
-        Assert.Equal(InSet.Select(stored => stored.Event.RawJson), rows.Skip(1).Select(row => row[11]));
-        var hostModified = rows.Single(row => row[2] == "802")[11];
+        Assert.Equal(InSet.Select(stored => stored.Event.RawJson), rows.Skip(1).Select(row => row[Column("raw")]));
+        var hostModified = rows.Single(row => row[Column("code")] == "802")[Column("raw")];
         Assert.Equal(HostModifiedJson, hostModified);
         Assert.Contains('\n', hostModified);
         Assert.Contains("\"modifications\": \"{\\\"addresses\\\"", hostModified);
@@ -74,38 +91,40 @@ public class WritingTheEvidenceFile
     [Fact]
     public async Task Rows_carry_the_facts_with_empty_fields_for_what_an_event_lacks()
     {
-        var rows = (await ReadAsync()).Skip(1).ToList();
+        var rows = await ReadAsync();
 
         // E19: Host-modified by alice.
         Assert.Equal(
-            ["2026-10-05T12:00:00.0000000Z", Get("E19").Event.Identity, "802", "Host-modified", "configuration", "success", "alice", "10.0.4.17", "host-store", "privx-prod", "2026-10-05T12:00:02.0000000Z"],
-            rows.Single(row => row[1] == Get("E19").Event.Identity).Take(11));
+            [
+                "2026-10-05", "2026-10-05T12:00:00.0000000Z", Get("E19").Event.Identity, FactsHash.Of(802, Get("E19").Event.Facts),
+                "802", "Host-modified", "configuration", "success", "false", "PCI 10.2.1.2; SOC 2 CC8.1; ISO A.8.16", "db01.example.com", HostModifications,
+                "alice", "10.0.4.17", "host-store", "privx-prod", "PrivX v24", "2026-10-05T12:00:02.0000000Z",
+            ],
+            RowOf(rows, "E19").Take(18));
         // E35: a failed login without an address.
+        Assert.Equal(["102", "User-login-failed", "logins", "failure", "false"], RowOf(rows, "E35")[Column("code")..(Column("finding") + 1)]);
+        Assert.Equal(["erin", "", "auth", "privx-prod"], RowOf(rows, "E35")[Column("user")..(Column("instance") + 1)]);
+        // E22: a code the catalog lacks has no outcome, no controls and is uncategorized.
         Assert.Equal(
-            ["102", "User-login-failed", "logins", "failure", "erin", "", "auth", "privx-prod"],
-            rows.Single(row => row[1] == Get("E35").Event.Identity).Skip(2).Take(8));
-        // E22: a code the catalog lacks has no name and no outcome.
-        Assert.Equal(
-            ["1701", "", "uncategorized", "", "bob", "", "secrets-manager", "privx-prod"],
-            rows.Single(row => row[1] == Get("E22").Event.Identity).Skip(2).Take(8));
-        // E32: an alert without a user; E51: stored exactly at the cutoff.
-        Assert.Equal(["1006", "Trail-file-integrity-failed", "integrity", "alert", ""], rows.Single(row => row[1] == Get("E32").Event.Identity).Skip(2).Take(5));
-        Assert.Equal("2026-11-01T02:00:00.0000000Z", rows.Single(row => row[1] == Get("E51").Event.Identity)[10]);
+            ["1701", "not in the catalog", "uncategorized", "", "false", "", "", ""],
+            RowOf(rows, "E22")[Column("code")..(Column("details") + 1)]);
+        // E32: an alert and a finding without a user; E51: stored exactly when version 1 read the store.
+        Assert.Equal(["1006", "Trail-file-integrity-failed", "integrity", "alert", "true"], RowOf(rows, "E32")[Column("code")..(Column("finding") + 1)]);
+        Assert.Equal("", RowOf(rows, "E32")[Column("user")]);
+        Assert.Equal("2026-11-01T02:00:00.0000000Z", RowOf(rows, "E51")[Column("ingestedAtUtc")]);
     }
 
     [Fact]
     public async Task An_empty_set_is_a_file_with_the_header_alone()
     {
-        using var output = new MemoryStream();
-        await using (new EvidenceCsv(output))
-        {
-        }
+        var file = await Sets.EvidenceFileAsync([]);
 
-        using var gzip = new GZipStream(new MemoryStream(output.ToArray()), CompressionMode.Decompress);
+        using var gzip = new GZipStream(new MemoryStream(file), CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
         var text = await reader.ReadToEndAsync();
 
         Assert.Equal(string.Join(',', Header) + "\r\n", text);
+        Assert.Empty(await Sets.ReadEvidenceAsync(file));
     }
 
     [Fact]

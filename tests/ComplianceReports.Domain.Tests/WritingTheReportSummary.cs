@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ComplianceReports.Domain.Catalog;
+using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;
 using static ComplianceReports.Domain.Tests.PrivXItems;
 
@@ -10,30 +11,28 @@ public class WritingTheReportSummary
 {
     private static readonly DateTimeOffset GeneratedAt = new(2026, 11, 1, 2, 30, 0, TimeSpan.Zero);
 
+    private static readonly DateTimeOffset ReadAt = new(2026, 11, 1, 2, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The fields schema 1 began with, which every schema keeps first and in order, so a reader can tell them apart.</summary>
     private static readonly string[] SchemaOneFields =
         ["schemaVersion", "month", "timeZone", "version", "eventCount", "countsByCode", "generatedAt"];
 
-    private static readonly string[] AddedFields =
+    private static readonly string[] SchemaTwoFields =
     [
-        "countsByCategory", "periodStartUtc", "periodEndUtc", "cutoff", "eventDigest", "organisation", "instance",
+        "countsByCategory", "periodStartUtc", "periodEndUtc", "readAt", "eventDigest", "organisation", "instance",
         "categories", "findings", "coverage", "logins", "secrets", "configuration", "otherCategories", "unknownEvents",
-        "controls", "keyEvents", "changes",
+        "controls", "keyEvents", "changes", "days", "catalogVersions", "previousMonthSource",
     ];
 
     /// <summary>A small UTC month: two 301s and a 302, aggregated for real.</summary>
-    private static MonthlyAggregate October()
-    {
-        var period = new ReportPeriod(new Month(2026, 10), TimeZoneInfo.Utc);
-        using var aggregator = new MonthlyAggregator(period, Utc(2026, 11, 1, 2), ReportSettings.Default);
-        aggregator.Add(At(Utc(2026, 10, 1), 301, "first"), Utc(2026, 10, 1));
-        aggregator.Add(At(Utc(2026, 10, 15, 12), 302, "second"), Utc(2026, 10, 15, 12));
-        aggregator.Add(At(Utc(2026, 10, 31, 23, 59, 59), 301, "third"), Utc(2026, 11, 1));
-        return aggregator.Complete(PeriodFigures.None, 0);
-    }
+    private static MonthlyAggregate October() =>
+        Sets.Aggregate(
+            new ReportPeriod(new Month(2026, 10), TimeZoneInfo.Utc),
+            [At(Utc(2026, 10, 1), 301, "first"), At(Utc(2026, 10, 15, 12), 302, "second"), At(Utc(2026, 10, 31, 23, 59, 59), 301, "third")]);
 
     private static ReportSummary Summary(
         MonthlyAggregate aggregate, int version = 2, DateTimeOffset? generatedAt = null, ReportSettings? settings = null, VersionChange? change = null) =>
-        ReportSummary.From(new MonthlyReport(aggregate, settings ?? ReportSettings.Default, version, generatedAt ?? GeneratedAt, change));
+        ReportSummary.From(new MonthlyReport(aggregate, settings ?? ReportSettings.Default, version, generatedAt ?? GeneratedAt, ReadAt, change));
 
     private static ReportSummary Golden(int version = 1, DateTimeOffset? generatedAt = null, VersionChange? change = null) =>
         Summary(GoldenMonth.Aggregate, version, generatedAt, GoldenMonth.Settings, change);
@@ -42,10 +41,33 @@ public class WritingTheReportSummary
         JsonNode.Parse(summary.ToUtf8Json())!.AsObject();
 
     [Fact]
-    public void The_json_starts_with_the_schema_1_fields_in_order_and_adds_the_new_ones_after_them()
+    public void The_json_starts_with_the_schema_1_fields_in_order_and_adds_the_schema_2_ones_after_them()
     {
-        Assert.Equal([.. SchemaOneFields, .. AddedFields], JsonOf(Summary(October())).Select(property => property.Key));
-        Assert.Equal([.. SchemaOneFields, .. AddedFields], JsonOf(Golden()).Select(property => property.Key));
+        Assert.Equal([.. SchemaOneFields, .. SchemaTwoFields], JsonOf(Summary(October())).Select(property => property.Key));
+        Assert.Equal([.. SchemaOneFields, .. SchemaTwoFields], JsonOf(Golden()).Select(property => property.Key));
+    }
+
+    [Fact]
+    public void The_json_is_schema_version_2_with_no_cutoff_so_a_reader_of_version_1_can_tell_it_apart()
+    {
+        var json = JsonOf(Golden());
+
+        Assert.Equal(2, ReportSummary.CurrentSchemaVersion);
+        Assert.Equal(2, json["schemaVersion"]!.GetValue<int>());
+        Assert.False(json.ContainsKey("cutoff"));
+    }
+
+    [Fact]
+    public void The_json_carries_every_day_digest_of_the_period()
+    {
+        var days = JsonOf(Golden())["days"]!.AsArray();
+
+        Assert.Equal(31, days.Count);
+        Assert.Equal(
+            GoldenMonth.Aggregate.Days.Select(day => (day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), day.Count, day.Digest)),
+            days.Select(day => (day!["date"]!.GetValue<string>(), day["count"]!.GetValue<long>(), day["digest"]!.GetValue<string>())));
+        Assert.Equal(GoldenMonth.Aggregate.EventDigest, Domain.EventSets.EventSetDigests.Compose(ReportSummary.FromUtf8Json(Golden().ToUtf8Json()).Days));
+        Assert.Equal(["PrivX v24"], JsonOf(Golden())["catalogVersions"]!.AsArray().Select(version => version!.GetValue<string>()));
     }
 
     [Fact]
@@ -54,7 +76,7 @@ public class WritingTheReportSummary
         using var document = JsonDocument.Parse(Summary(October(), version: 2).ToUtf8Json());
         var root = document.RootElement;
 
-        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(2, root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("2026-10", root.GetProperty("month").GetString());
         Assert.Equal("UTC", root.GetProperty("timeZone").GetString());
         Assert.Equal(2, root.GetProperty("version").GetInt32());
@@ -64,7 +86,7 @@ public class WritingTheReportSummary
     }
 
     [Fact]
-    public void The_golden_months_summary_names_its_zone_period_cutoff_and_digest()
+    public void The_golden_months_summary_names_its_zone_period_read_time_and_digest()
     {
         using var document = JsonDocument.Parse(Golden().ToUtf8Json());
         var root = document.RootElement;
@@ -74,7 +96,7 @@ public class WritingTheReportSummary
         Assert.Equal(51, root.GetProperty("eventCount").GetInt64());
         Assert.Equal(new DateTimeOffset(2026, 9, 30, 21, 0, 0, TimeSpan.Zero), root.GetProperty("periodStartUtc").GetDateTimeOffset());
         Assert.Equal(new DateTimeOffset(2026, 10, 31, 22, 0, 0, TimeSpan.Zero), root.GetProperty("periodEndUtc").GetDateTimeOffset());
-        Assert.Equal(GoldenMonth.Cutoff, root.GetProperty("cutoff").GetDateTimeOffset());
+        Assert.Equal(ReadAt, root.GetProperty("readAt").GetDateTimeOffset());
         Assert.Equal(GoldenMonth.Aggregate.EventDigest, root.GetProperty("eventDigest").GetString());
         Assert.Equal("Example Oy", root.GetProperty("organisation").GetString());
         Assert.Equal("privx-prod", root.GetProperty("instance").GetString());
@@ -185,7 +207,9 @@ public class WritingTheReportSummary
         Assert.Equal(aggregate.EventDigest, read.EventDigest);
         Assert.Equal(aggregate.Period.StartUtc, read.PeriodStartUtc);
         Assert.Equal(aggregate.Period.EndUtc, read.PeriodEndUtc);
-        Assert.Equal(GoldenMonth.Cutoff, read.Cutoff);
+        Assert.Equal(ReadAt, read.ReadAt);
+        Assert.Equal(aggregate.Days, read.Days);
+        Assert.Equal("2026-09 version 1", read.PreviousMonthSource);
         Assert.Equal(aggregate.Categories, read.Categories);
         Assert.Equal(aggregate.Findings.Select(f => (f.Title, f.Figure, f.Count, string.Join(",", f.Codes))),
             read.Findings.Select(f => (f.Title, f.Figure, f.Count, string.Join(",", f.Codes))));

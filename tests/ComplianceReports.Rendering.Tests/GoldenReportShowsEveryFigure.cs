@@ -26,11 +26,12 @@ public sealed class GoldenReportShowsEveryFigure
     }
 
     [Fact]
-    public void TheCoverShowsVersionEventCountCutoffAndDigest()
+    public void TheCoverShowsVersionEventCountEventSetAndDigest()
     {
         Assert.Contains("Report version 3", pdf.Pages[0].Lines);
         Assert.Contains("Events 82,430", pdf.Pages[0].Lines);
-        Assert.Contains("Cutoff events stored up to 2026-11-01 02:00:00 UTC", pdf.Pages[0].Lines);
+        pdf.LineWith("Event set the 82,430 events stored when generation read the store");
+        Assert.DoesNotContain(pdf.Lines, line => line.StartsWith("Cutoff", StringComparison.Ordinal));
         Assert.Contains($"Evidence digest (SHA-256) {SampleReports.Digest}", pdf.Pages[0].Lines);
     }
 
@@ -133,6 +134,22 @@ public sealed class GoldenReportShowsEveryFigure
 
         Assert.All(Model.CountsByCode, pair => Assert.Contains(table, line => line.StartsWith($"{pair.Key} ", StringComparison.Ordinal) && line.EndsWith($" {N(pair.Value)}", StringComparison.Ordinal)));
         Assert.Equal("Total 82,430", table[^1]);
+    }
+
+    [Fact]
+    public void TheVerificationAppendixListsEveryDayWithItsCountAndDigest()
+    {
+        var table = pdf.LinesAfter("Day digests", _ => false);
+
+        Assert.Equal(31, Model.Days.Count);
+        Assert.All(Model.Days, day => Assert.Contains($"{day.Date:yyyy-MM-dd} {N(day.Count)} {day.Digest}", table));
+    }
+
+    [Fact]
+    public void TheVerificationAppendixStatesTheDigestScheme()
+    {
+        Assert.Contains("Digest line occurredAtUtc<TAB>identity<TAB>factsSha256<LF>", pdf.Lines);
+        Assert.Contains("Day line yyyy-MM-dd<TAB>count<TAB>day digest<LF>", pdf.Lines);
     }
 
     [Fact]

@@ -30,19 +30,19 @@ public sealed class ReportPdfCarriesMetadata
     }
 
     [Fact]
-    public void AVerifierReadsMonthVersionZoneCutoffAndDigestFromTheInfoDictionary()
+    public void AVerifierReadsMonthVersionZoneReadTimeAndDigestFromTheInfoDictionary()
     {
         Assert.Equal("2026-10", pdf.Info("ComplianceMonth"));
         Assert.Equal("3", pdf.Info("ComplianceVersion"));
         Assert.Equal("Europe/Helsinki", pdf.Info("ComplianceTimeZone"));
-        Assert.Equal("2026-11-01T02:00:00.0000000Z", pdf.Info("ComplianceCutoff"));
+        Assert.Equal("2026-11-01T02:00:00.0000000Z", pdf.Info("ComplianceReadAt"));
         Assert.Equal(SampleReports.Digest, pdf.Info("ComplianceEventDigest"));
     }
 
     [Fact]
-    public void TheCutoffEntryRoundTripsToTheModelsInstant()
+    public void TheReadTimeEntryRoundTripsToTheModelsInstant()
     {
-        Assert.Equal(SampleReports.Cutoff, DateTimeOffset.Parse(pdf.Info("ComplianceCutoff")!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(SampleReports.ReadAt, DateTimeOffset.Parse(pdf.Info("ComplianceReadAt")!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -46,16 +46,16 @@ public sealed class ReportPdfShowsLocalTimeAndUtc
     }
 
     [Fact]
-    public void TheGenerationTimeAndCutoffStayInUtc()
+    public void TheGenerationTimeAndReadTimeStayInUtc()
     {
         Assert.Contains("Generated 2026-11-01 02:15:30 UTC", pdf.Pages[0].Lines);
-        Assert.Contains("Cutoff events stored up to 2026-11-01 02:00:00 UTC", pdf.Pages[0].Lines);
+        pdf.LineWith("events stored when generation read the store (2026-11-01 02:00:00");
     }
 
     [Fact]
     public void TheVerificationAppendixGivesThePeriodsUtcBoundsForScripts()
     {
         Assert.Contains("Period (UTC) 2026-09-30T21:00:00.0000000Z – 2026-10-31T22:00:00.0000000Z", pdf.Lines);
-        Assert.Contains("Cutoff (UTC) 2026-11-01T02:00:00.0000000Z", pdf.Lines);
+        Assert.Contains("Read at (UTC) 2026-11-01T02:00:00.0000000Z", pdf.Lines);
     }
 }

@@ -1,4 +1,5 @@
 using ComplianceReports.Domain.Catalog;
+using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;
 
 namespace ComplianceReports.Rendering.Tests;
@@ -19,7 +20,11 @@ internal static class SampleReports
     /// <summary>Two hours east of UTC, so a renderer that prints local time instead of UTC is caught.</summary>
     public static readonly DateTimeOffset GeneratedAt = new(2026, 11, 1, 4, 15, 30, TimeSpan.FromHours(2));
 
-    public static readonly DateTimeOffset Cutoff = new(2026, 11, 1, 2, 0, 0, TimeSpan.Zero);
+    /// <summary>When generation read the store: information only, the set is what it read.</summary>
+    public static readonly DateTimeOffset ReadAt = new(2026, 11, 1, 2, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Where the month-over-month figures come from.</summary>
+    public const string PreviousMonthSource = "2026-09 version 2";
 
     public static readonly ReportSettings Settings = new(
         "Northwind Payments Oy", "privx-prod", TimeZoneInfo.Utc, new TimeOnly(7, 30), new TimeOnly(17, 0), ReportSettings.MondayToFriday, TopCount: 10, MaxListedEvents: 4);
@@ -92,11 +97,13 @@ internal static class SampleReports
         var byCategory = ByCategory(codes);
         var aggregate = new MonthlyAggregate(
             period,
-            Cutoff,
             codes.Values.Sum(),
             codes,
             byCategory,
             Digest,
+            DayDigests(period, codes.Values.Sum()),
+            CodeCounts(codes),
+            [PrivXCatalog.Version],
             Categories(byCategory, GoldenPreviousMonth),
             [
                 new Finding("Service-stopped (12)", "5", 5, [12]),
@@ -154,12 +161,14 @@ internal static class SampleReports
             ],
             CodeCounts(codes, CatalogCategories.Uncategorized),
             Controls(codes),
-            new EventList([RoleModified, SecretRead, LogLevelModified, IntegrityFailed, AuditEventRemoved], 1_659));
+            new EventList([RoleModified, SecretRead, LogLevelModified, IntegrityFailed, AuditEventRemoved], 1_659),
+            PreviousMonthSource);
         return new MonthlyReport(
             aggregate,
             Settings with { TimeZone = period.TimeZone },
             3,
             GeneratedAt,
+            ReadAt,
             new VersionChange(2, aggregate.EventCount - 430, 430, new Dictionary<string, long> { ["logins"] = 402, ["secrets"] = 28, ["system"] = 0 }));
     }
 
@@ -172,11 +181,13 @@ internal static class SampleReports
         var zeroDays = period.Days.Select(day => new DailyCount(day, 0)).ToList();
         var aggregate = new MonthlyAggregate(
             period,
-            Cutoff,
             0,
             none,
             byCategory,
             Digest,
+            DayDigests(period, 0),
+            [],
+            [],
             Categories(byCategory, new Dictionary<string, long>()),
             [
                 new Finding("Failed-login rate", "0.0 % (0 of 0 attempts)", 0, [102]),
@@ -192,8 +203,9 @@ internal static class SampleReports
                 .Select(category => Other(none, category, []))],
             [],
             Controls(none),
-            new EventList([], 0));
-        return new MonthlyReport(aggregate, Settings with { Instance = null }, 1, GeneratedAt);
+            new EventList([], 0),
+            PeriodFigures.None.Source);
+        return new MonthlyReport(aggregate, Settings with { Instance = null }, 1, GeneratedAt, ReadAt);
     }
 
     public const int HugeListed = 500;
@@ -260,10 +272,25 @@ internal static class SampleReports
         CatalogCategories.All.Select(category => new CategoryCount(category.Id, category.Name, byCategory[category.Id], previous.GetValueOrDefault(category.Id))).ToList();
 
     private static List<CodeCount> CodeCounts(IReadOnlyDictionary<int, long> codes, CatalogCategory category) =>
-        codes.Where(pair => PrivXCatalog.CategoryOf(pair.Key) == category)
-            .OrderBy(pair => pair.Key)
+        CodeCounts(codes.Where(pair => PrivXCatalog.CategoryOf(pair.Key) == category).ToDictionary());
+
+    private static List<CodeCount> CodeCounts(IReadOnlyDictionary<int, long> codes) =>
+        codes.OrderBy(pair => pair.Key)
             .Select(pair => new CodeCount(pair.Key, PrivXCatalog.Find(pair.Key)?.Name ?? "not in the catalog", pair.Value))
             .ToList();
+
+    /// <summary>
+    /// Every day of the period with a share of <paramref name="total"/> (the rest on its first day) and a
+    /// made-up digest unique to the day, so a table that drops or repeats a day is caught.
+    /// </summary>
+    private static List<DayDigest> DayDigests(ReportPeriod period, long total)
+    {
+        var days = period.Days.ToList();
+        return days.Select((day, index) => new DayDigest(
+            day,
+            total / days.Count + (index == 0 ? total % days.Count : 0),
+            $"{day.Day:D2}{Digest[2..]}")).ToList();
+    }
 
     private static CategorySection Other(IReadOnlyDictionary<int, long> codes, CatalogCategory category, IReadOnlyList<NamedCount> users)
     {

@@ -61,9 +61,7 @@ public sealed class MonthlyAggregator
             digests.Days,
             codes.ByCode(),
             codes.CatalogVersions,
-            CatalogCategories.All
-                .Select(category => new CategoryCount(category.Id, category.Name, countsByCategory[category.Id], previous.CountsByCategory.GetValueOrDefault(category.Id)))
-                .ToList(),
+            Categories(countsByCategory, previous),
             findings.Complete(codes, loginSection),
             coverage.Complete(previous, quarantined),
             loginSection,
@@ -75,6 +73,16 @@ public sealed class MonthlyAggregator
             keyEvents.Complete(),
             previous.Source);
     }
+
+    /// <summary>
+    /// Every catalog category in the document's order, then any category only an older catalog knew, by
+    /// the id events were stored with: the table always adds up to the event count.
+    /// </summary>
+    private static List<CategoryCount> Categories(IReadOnlyDictionary<string, long> counts, PeriodFigures previous) =>
+        CatalogCategories.All.Select(category => (category.Id, category.Name))
+            .Concat(counts.Keys.Where(id => CatalogCategories.All.All(category => category.Id != id)).Order(StringComparer.Ordinal).Select(id => (Id: id, Name: id)))
+            .Select(category => new CategoryCount(category.Id, category.Name, counts[category.Id], previous.CountsByCategory.GetValueOrDefault(category.Id)))
+            .ToList();
 
     private static IEnumerable<CatalogCategory> OtherCategories =>
         CatalogCategories.All.Where(category => category != CatalogCategories.Logins && category != CatalogCategories.Secrets

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ComplianceReports.Domain.Catalog;
 using ComplianceReports.Domain.EventSets;
 
 namespace ComplianceReports.Domain.Reporting;
@@ -67,7 +66,7 @@ public sealed record ReportSummary(
                 .OrderBy(pair => pair.Key)
                 .ToDictionary(pair => pair.Key.ToString(CultureInfo.InvariantCulture), pair => pair.Value),
             report.GeneratedAt,
-            CatalogCategories.All.ToDictionary(category => category.Id, category => aggregate.CountsByCategory.GetValueOrDefault(category.Id)),
+            aggregate.Categories.ToDictionary(category => category.Id, category => category.Count),
             aggregate.Period.StartUtc,
             aggregate.Period.EndUtc,
             report.ReadAt,
