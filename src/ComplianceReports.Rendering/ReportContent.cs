@@ -156,7 +156,7 @@ internal sealed record ChangeContent(string Caption, string Sentence, TableConte
             .ToList();
         return new ChangeContent(
             $"Changes since version {previous}",
-            $"Version {version.ToString(Invariant)} adds {Count(change.EventsAdded)} events to version {previous}, which covered {Count(change.PreviousEventCount)} events. A later version only adds events stored after the earlier cutoff; none is ever removed.",
+            $"Version {version.ToString(Invariant)} adds {Count(change.EventsAdded)} events to version {previous}, which covered {Count(change.PreviousEventCount)} events. A later version only adds events that reached the store after the earlier one read it; none is ever removed.",
             new TableContent("Added events by category", ["Category", "Events added"], rows, "No category gained events."));
     }
 }
@@ -177,7 +177,7 @@ internal sealed record SummaryContent(string Title, string Intro, TableContent C
             "1 Executive summary",
             aggregate.EventCount == 0
                 ? $"No audit events were recorded in {month}. If PrivX was in use, check that it forwards its audit events."
-                : $"{Count(aggregate.EventCount)} audit events in {month}, by the category each was stored with, against {MonthName(report.Month.Previous)} at the same cutoff.",
+                : $"{Count(aggregate.EventCount)} audit events in {month}, by the category each was stored with, against {MonthName(report.Month.Previous)} ({report.Aggregate.PreviousMonthSource}).",
             new TableContent(
                 "Events by category",
                 ["Category", month, MonthName(report.Month.Previous), "Change"],
