@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ComplianceReports.Domain.Reporting;
-using ComplianceReports.Rendering.Signing;
+using ComplianceReports.Signing;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Reports;

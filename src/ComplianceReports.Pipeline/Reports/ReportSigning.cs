@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using ComplianceReports.Rendering.Signing;
+using ComplianceReports.Signing;
 
 namespace ComplianceReports.Pipeline.Reports;
 

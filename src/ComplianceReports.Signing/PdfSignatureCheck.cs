@@ -5,7 +5,7 @@ using System.Security.Cryptography.Pkcs;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace ComplianceReports.Rendering.Signing;
+namespace ComplianceReports.Signing;
 
 /// <summary>
 /// Checks the integrity of a PDF's last signature from the file's bytes alone: the signed byte range

@@ -1,4 +1,4 @@
-namespace ComplianceReports.Rendering.Signing;
+namespace ComplianceReports.Signing;
 
 /// <summary>What <see cref="PdfSignatureCheck"/> found: whether the file is signed and unchanged since, not whether the signer is trusted.</summary>
 /// <param name="IsSigned">The file holds a signature, readable or not.</param>
