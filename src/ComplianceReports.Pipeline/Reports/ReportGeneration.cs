@@ -111,7 +111,7 @@ public sealed partial class ReportGeneration(
         evidence.Position = 0;
         var files = new Dictionary<string, BinaryData>
         {
-            [ReportFileNames.Pdf] = new(signing.Sign(renderer.Render(report), options.Settings.Organisation)),
+            [ReportFileNames.Pdf] = new((await signing.SignerAsync(cancellationToken)).Sign(renderer.Render(report))),
             [ReportFileNames.Summary] = new(ReportSummary.From(report).ToUtf8Json()),
             [ReportFileNames.Evidence] = await BinaryData.FromStreamAsync(evidence, cancellationToken),
         };
