@@ -56,20 +56,7 @@ public static class SigningCertificates
         if (!string.IsNullOrWhiteSpace(pfxPath))
         {
             var fullPath = Path.GetFullPath(pfxPath);
-            byte[] pfx;
-            try
-            {
-                pfx = File.ReadAllBytes(fullPath);
-            }
-            catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
-            {
-                throw new SigningCertificateException($"The signing certificate file {fullPath} does not exist.", error);
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                throw new SigningCertificateException($"The signing certificate file {fullPath} cannot be read: {error.Message}", error);
-            }
-            return LoadPfx(pfx, password, $"the signing certificate file {fullPath}");
+            return LoadPfx(ReadFile(fullPath, "signing certificate"), password, $"the signing certificate file {fullPath}");
         }
         throw new SigningCertificateException("No signing certificate is configured: give a PFX as base64 or the path of a PFX file.");
     }
@@ -158,19 +145,7 @@ public static class SigningCertificates
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
-        byte[] content;
-        try
-        {
-            content = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new SigningCertificateException($"The certificate file {fullPath} does not exist.", error);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new SigningCertificateException($"The certificate file {fullPath} cannot be read: {error.Message}", error);
-        }
+        var content = ReadFile(fullPath, "certificate");
         try
         {
             return X509CertificateLoader.LoadCertificate(PemCertificate(content) ?? content);
@@ -178,6 +153,22 @@ public static class SigningCertificates
         catch (CryptographicException error)
         {
             throw new SigningCertificateException($"The file {fullPath} holds no certificate in PEM or DER ({error.Message}).", error);
+        }
+    }
+
+    private static byte[] ReadFile(string fullPath, string what)
+    {
+        try
+        {
+            return File.ReadAllBytes(fullPath);
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new SigningCertificateException($"The {what} file {fullPath} does not exist.", error);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new SigningCertificateException($"The {what} file {fullPath} cannot be read: {error.Message}", error);
         }
     }
 
