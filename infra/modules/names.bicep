@@ -25,6 +25,7 @@ var tables = {
 var containers = {
   reports: 'reports'
   reportLocks: 'report-locks'
+  signingCertificates: 'signing-certificates'
   reportRequests: 'report-requests'
   ingest: 'ingest'
   eventRaw: 'event-raw'

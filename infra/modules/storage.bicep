@@ -92,9 +92,11 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-06-01'
 }
 
 // Every other container: versioned and soft-deleted like the whole account, but without a retention
-// policy. `report-locks` must stay so: its blobs are leased and released.
+// policy. `report-locks` must stay so: its blobs are leased and released; so must `signing-certificates`,
+// whose current.json is replaced when the certificate is renewed.
 var otherContainers = [
   containers.reportLocks
+  containers.signingCertificates
   containers.reportRequests
   containers.ingest
   containers.eventRaw

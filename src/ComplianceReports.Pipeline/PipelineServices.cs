@@ -6,6 +6,7 @@ using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
 using ComplianceReports.Storage.Queues;
 using ComplianceReports.Storage.Reports;
+using ComplianceReports.Storage.Signing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +31,7 @@ public static class PipelineServices
         services.AddSingleton<IngestReceipts>();
         services.AddSingleton<IngestBlobs>();
         services.AddSingleton<BlobReportStore>();
+        services.AddSingleton<SigningCertificateStore>();
         services.AddSingleton<MonthLocks>();
         services.AddSingleton<ReportRequestOutcomes>();
         services.AddSingleton<ReportRequestQueue>();

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Domain.Reporting;
-using ComplianceReports.Rendering.Signing;
+using ComplianceReports.Signing;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Reports;
 using ComplianceReports.Testing;

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using ComplianceReports.Functions;
+using ComplianceReports.Functions.Http;
 using ComplianceReports.LocalHost;
 using ComplianceReports.LocalHost.Http;
 using Microsoft.Azure.WebJobs;
@@ -31,6 +32,19 @@ public sealed class ShimParity
         Assert.Equal(
             HttpMetadata.Select(f => (f.Name, $"api/{f.Route}", f.Methods)).Order(),
             HttpEndpoints().Order());
+    }
+
+    [Fact]
+    public void Only_the_signing_certificate_is_served_without_a_function_key()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
+        var anonymous = document.RootElement.EnumerateArray()
+            .Where(function => function.GetProperty("bindings").EnumerateArray()
+                .Any(binding => binding.GetProperty("type").GetString() == "httpTrigger" && binding.GetProperty("authLevel").GetString() != "Function"))
+            .Select(function => function.GetProperty("name").GetString())
+            .ToList();
+
+        Assert.Equal([SigningCertificateHttpFunction.Name], anonymous);
     }
 
     /// <summary>The endpoints the local Kestrel app maps, read from the app itself (built, not started).</summary>

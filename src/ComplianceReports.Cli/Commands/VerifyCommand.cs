@@ -8,6 +8,7 @@ using ComplianceReports.Signing;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Reports;
+using ComplianceReports.Storage.Signing;
 
 namespace ComplianceReports.Cli.Commands;
 
@@ -44,8 +45,9 @@ public static class VerifyCommand
             var isOffline = parse.GetValue(offline);
             var clients = isOffline ? null : storage(parse);
             var trusted = parse.GetValue(trust) is { } trustPath
-                ? [SigningCertificates.LoadPublic(trustPath)]
-                : clients is null ? null : await new SigningCertificateStore(clients).ListAsync(cancellationToken);
+                ? [SigningCertificates.LoadTrusted(trustPath)]
+                : clients is null ? null
+                : (await new SigningCertificateStore(clients, TimeProvider.System).ListAsync(cancellationToken)).Select(published => published.Certificate).ToList();
             var report = new Verification();
             var claim = await report.SignedClaimAsync(files, trusted, cancellationToken);
             if (claim is not null)
@@ -97,7 +99,7 @@ public static class VerifyCommand
             var pdf = await File.ReadAllBytesAsync(files.Pdf, cancellationToken);
             var signature = PdfSignatureCheck.Check(pdf);
             Line("signature", signature.Message, signature.IsIntact);
-            var signer = SignerTrust.Check(signature, trusted);
+            var signer = new SignerTrust(trusted ?? []).Judge(signature.Signer);
             Line("signer", signer.Message, signer.IsTrusted);
             if (!signature.IsIntact || !signer.IsTrusted)
             {

@@ -135,6 +135,7 @@ public sealed class ReportDelivery(BlobReportStore reports, ReportRequestQueue r
 
 public static class ReportDeliveryServices
 {
-    /// <summary>Registers <see cref="ReportDelivery"/> beside <see cref="PipelineServices.AddCompliancePipeline"/>; both hosts call it.</summary>
-    public static IServiceCollection AddReportDelivery(this IServiceCollection services) => services.AddSingleton<ReportDelivery>();
+    /// <summary>Registers <see cref="ReportDelivery"/> and <see cref="SigningCertificateDelivery"/> beside <see cref="PipelineServices.AddCompliancePipeline"/>; both hosts call it.</summary>
+    public static IServiceCollection AddReportDelivery(this IServiceCollection services) =>
+        services.AddSingleton<ReportDelivery>().AddSingleton<SigningCertificateDelivery>();
 }

@@ -94,11 +94,12 @@ public sealed partial class ReportGeneration(
 
         var summary = new MemoryStream(ReportSummary.From(report).ToUtf8Json(), writable: false);
         var claim = ReportClaim.For(report, Sha256(evidence), Sha256(summary));
+        var signer = await signing.SignerAsync(cancellationToken);
         await using var pdf = TemporaryFile();
         renderer.Render(report, pdf, document =>
         {
             SignedClaim.Embed(document, claim.ToUtf8Json());
-            signing.Attach(document);
+            signer.Attach(document);
         });
 
         var manifest = new ReportManifest(

@@ -1,19 +1,46 @@
 using System.Security.Cryptography.X509Certificates;
-using ComplianceReports.Rendering.Signing;
+using ComplianceReports.Signing;
+using ComplianceReports.Storage.Signing;
 
 namespace ComplianceReports.Pipeline.Reports;
 
 /// <summary>
-/// Signs report PDFs with the certificate of configuration, loaded once, on the first report: a host
-/// that never generates a report never needs the key.
+/// The signer of report PDFs, with the certificate of configuration, loaded on the first report (a host
+/// that never generates a report never needs the key) and published, public part only, before it signs
+/// anything: a verifier can fetch the certificate of every report there is.
 /// </summary>
-public sealed class ReportSigning(ReportOptions options, TimeProvider clock)
+public sealed class ReportSigning(ReportOptions options, SigningCertificateStore published, TimeProvider clock)
 {
-    // PublicationOnly: a failed load (the vault not yet holding the certificate) is retried on the next report, not remembered.
-    private readonly Lazy<X509Certificate2> certificate = new(() => Load(options.Signing), LazyThreadSafetyMode.PublicationOnly);
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private ReportSigner? signer;
 
-    public byte[] Sign(byte[] unsignedPdf, string organisation) =>
-        new ReportSigner(certificate.Value, SignatureInfo.ForMonthlyReport(organisation), clock).Sign(unsignedPdf);
+    /// <summary>
+    /// The signer; its <see cref="ReportSigner.Attach"/> signs a document in the save that writes it.
+    /// A failed load or publication (the vault not yet holding the certificate, storage unreachable) is
+    /// retried on the next report, not remembered.
+    /// </summary>
+    public async Task<ReportSigner> SignerAsync(CancellationToken cancellationToken)
+    {
+        if (signer is { } loaded)
+        {
+            return loaded;
+        }
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (signer is null)
+            {
+                var certificate = Load(options.Signing);
+                await published.PublishAsync(certificate, cancellationToken);
+                signer = new ReportSigner(certificate, SignatureInfo.ForMonthlyReport(options.Settings.Organisation), clock);
+            }
+            return signer;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 
     private static X509Certificate2 Load(SigningOptions signing) =>
         signing.CertificateBase64?.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) == true

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace ComplianceReports.Rendering.Signing;
+namespace ComplianceReports.Signing;
 
 /// <summary>
 /// Finds the certificate reports are signed with: the configured PFX in production, or locally a
-/// self-signed one made on first use and kept in a file of its own, never in blob storage.
+/// self-signed one made on first use and kept in a file of its own, never in blob storage. Exports its
+/// public part, and loads a public certificate that a verifier is told to trust.
 /// </summary>
 public static class SigningCertificates
 {
@@ -55,20 +56,7 @@ public static class SigningCertificates
         if (!string.IsNullOrWhiteSpace(pfxPath))
         {
             var fullPath = Path.GetFullPath(pfxPath);
-            byte[] pfx;
-            try
-            {
-                pfx = File.ReadAllBytes(fullPath);
-            }
-            catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
-            {
-                throw new SigningCertificateException($"The signing certificate file {fullPath} does not exist.", error);
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                throw new SigningCertificateException($"The signing certificate file {fullPath} cannot be read: {error.Message}", error);
-            }
-            return LoadPfx(pfx, password, $"the signing certificate file {fullPath}");
+            return LoadPfx(ReadFile(fullPath, "signing certificate"), password, $"the signing certificate file {fullPath}");
         }
         throw new SigningCertificateException("No signing certificate is configured: give a PFX as base64 or the path of a PFX file.");
     }
@@ -120,6 +108,83 @@ public static class SigningCertificates
             File.Delete(temporary);
         }
         return LoadPfx(pfx, password: null, $"the self-signed certificate just made at {fullPath}");
+    }
+
+    /// <summary>
+    /// Writes the public part of <paramref name="certificate"/> (never its key) to <paramref name="path"/>,
+    /// in the encoding its extension names: PEM for <c>.pem</c> and <c>.crt</c>, DER for <c>.cer</c> and <c>.der</c>.
+    /// </summary>
+    /// <returns>The encoding written: <c>PEM</c> or <c>DER</c>.</returns>
+    /// <exception cref="SigningCertificateException">The extension names neither, or the file cannot be written.</exception>
+    public static string ExportPublic(X509Certificate2 certificate, string path)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        var (encoding, content) = Path.GetExtension(fullPath).ToLowerInvariant() switch
+        {
+            ".pem" or ".crt" => ("PEM", System.Text.Encoding.ASCII.GetBytes(certificate.ExportCertificatePem() + "\n")),
+            ".cer" or ".der" => ("DER", certificate.RawData),
+            _ => throw new SigningCertificateException(
+                $"Cannot tell which encoding {fullPath} wants: name the file .pem or .crt for PEM, .cer or .der for DER."),
+        };
+        try
+        {
+            File.WriteAllBytes(fullPath, content);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new SigningCertificateException($"Cannot write {fullPath}: {error.Message}", error);
+        }
+        return encoding;
+    }
+
+    /// <summary>Loads a certificate to trust from <paramref name="path"/>, PEM or DER, whatever its extension; only its public part is read.</summary>
+    /// <exception cref="SigningCertificateException">The file is missing, unreadable, or holds no certificate.</exception>
+    public static X509Certificate2 LoadTrusted(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        var content = ReadFile(fullPath, "certificate");
+        try
+        {
+            return X509CertificateLoader.LoadCertificate(PemCertificate(content) ?? content);
+        }
+        catch (CryptographicException error)
+        {
+            throw new SigningCertificateException($"The file {fullPath} holds no certificate in PEM or DER ({error.Message}).", error);
+        }
+    }
+
+    private static byte[] ReadFile(string fullPath, string what)
+    {
+        try
+        {
+            return File.ReadAllBytes(fullPath);
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new SigningCertificateException($"The {what} file {fullPath} does not exist.", error);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new SigningCertificateException($"The {what} file {fullPath} cannot be read: {error.Message}", error);
+        }
+    }
+
+    /// <summary>The DER of the first CERTIFICATE block of a PEM file, or <c>null</c> when the content is not PEM.</summary>
+    private static byte[]? PemCertificate(byte[] content)
+    {
+        var text = System.Text.Encoding.ASCII.GetString(content).AsSpan();
+        while (PemEncoding.TryFind(text, out var fields))
+        {
+            if (text[fields.Label].SequenceEqual("CERTIFICATE"))
+            {
+                return Convert.FromBase64String(text[fields.Base64Data].ToString());
+            }
+            text = text[fields.Location.End..];
+        }
+        return null;
     }
 
     private static X509Certificate2 LoadSelfSigned(string fullPath) =>

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace ComplianceReports.Rendering.Tests.Signing;
+namespace ComplianceReports.Signing.Tests;
 
 /// <summary>PFX files as an operator would configure them, made on the spot with small keys for speed.</summary>
 internal static class TestPfx

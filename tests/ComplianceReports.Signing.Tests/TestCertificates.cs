@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
-using ComplianceReports.Rendering.Signing;
+using ComplianceReports.Signing;
 
-namespace ComplianceReports.Rendering.Tests.Signing;
+namespace ComplianceReports.Signing.Tests;
 
 /// <summary>One self-signed signing certificate for the whole test run: RSA 3072 keys take a moment to make.</summary>
 internal static class TestCertificates

@@ -5,13 +5,13 @@ using System.Security.Cryptography.Pkcs;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace ComplianceReports.Rendering.Signing;
+namespace ComplianceReports.Signing;
 
 /// <summary>
 /// Checks the integrity of a PDF's last signature from the file's bytes alone: the signed byte range
 /// must be the whole file but the signature's own hex string, and the CMS signature must match those
-/// bytes. Trust in the signer is left to the reader of the result, as a self-signed local certificate
-/// proves integrity but not identity.
+/// bytes. Whether the signer is trusted is <see cref="SignerTrust"/>'s question: the result carries the
+/// signer's certificate for it.
 /// </summary>
 public static partial class PdfSignatureCheck
 {
@@ -71,11 +71,11 @@ public static partial class PdfSignatureCheck
             return Broken("the signature names no signer");
         }
         var signerInfo = signedCms.SignerInfos[0];
-        var subject = signerInfo.Certificate?.Subject;
-        if (subject is null)
+        if (signerInfo.Certificate is not { } signer)
         {
             return Broken("the signature does not carry its signer's certificate, so it cannot be checked");
         }
+        var subject = signer.Subject;
         var signingTime = SigningTime(signerInfo);
         var digest = DigestName(signerInfo.DigestAlgorithm);
         try
@@ -85,16 +85,16 @@ public static partial class PdfSignatureCheck
         }
         catch (CryptographicException)
         {
-            return new SignatureCheckResult(true, false, subject, signingTime, digest, $"the document was changed after signing (signed by {subject})");
+            return new SignatureCheckResult(true, false, signer, signingTime, digest, $"the document was changed after signing (signed by {subject})");
         }
         if (range.SecondEnd < pdf.Length)
         {
             var added = pdf.Length - range.SecondEnd;
-            return new SignatureCheckResult(true, false, subject, signingTime, digest,
+            return new SignatureCheckResult(true, false, signer, signingTime, digest,
                 $"the document was changed after signing: {added} bytes were added after the signed part (signed by {subject})");
         }
         var when = signingTime is { } time ? string.Create(CultureInfo.InvariantCulture, $" at {time:yyyy-MM-dd HH:mm:ss} UTC") : string.Empty;
-        return new SignatureCheckResult(true, true, subject, signingTime, digest, $"signature intact, signed by {subject}{when}");
+        return new SignatureCheckResult(true, true, signer, signingTime, digest, $"signature intact, signed by {subject}{when}");
     }
 
     private static bool TryReadRange(Match match, out SignedRange range)

@@ -1,4 +1,4 @@
-namespace ComplianceReports.Rendering.Tests.Signing;
+namespace ComplianceReports.Signing.Tests;
 
 /// <summary>
 /// Poppler checks what our check checks: that the signature matches the bytes and covers the whole

@@ -1,4 +1,4 @@
-namespace ComplianceReports.Rendering.Signing;
+namespace ComplianceReports.Signing;
 
 /// <summary>The signing certificate cannot be used; the message says why in terms of the configuration.</summary>
 public sealed class SigningCertificateException : Exception

@@ -5,7 +5,7 @@ using PdfSharp.Pdf.Annotations;
 using PdfSharp.Pdf.IO;
 using PdfSharp.Pdf.Signatures;
 
-namespace ComplianceReports.Rendering.Signing;
+namespace ComplianceReports.Signing;
 
 /// <summary>
 /// Signs report PDFs with an invisible PDF signature (adbe.pkcs7.detached, SHA-256) over the whole

@@ -1,4 +1,4 @@
-namespace ComplianceReports.Rendering.Tests.Signing;
+namespace ComplianceReports.Signing.Tests;
 
 /// <summary>A fresh directory under the system's temporary folder, removed with everything in it.</summary>
 internal sealed class TemporaryDirectory : IDisposable

@@ -1,4 +1,4 @@
-namespace ComplianceReports.Rendering.Tests.Signing;
+namespace ComplianceReports.Signing.Tests;
 
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {

@@ -1,8 +1,8 @@
 using System.Text;
-using ComplianceReports.Rendering.Signing;
+using ComplianceReports.Signing;
 using PdfSharp.Pdf.IO;
 
-namespace ComplianceReports.Rendering.Tests.Signing;
+namespace ComplianceReports.Signing.Tests;
 
 public sealed class CheckingASignature
 {

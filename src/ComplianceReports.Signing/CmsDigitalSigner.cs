@@ -3,7 +3,7 @@ using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 using PdfSharp.Pdf.Signatures;
 
-namespace ComplianceReports.Rendering.Signing;
+namespace ComplianceReports.Signing;
 
 /// <summary>
 /// The CMS signature PDFsharp places in the file: detached, SHA-256, with the signing time among the

@@ -1,7 +1,8 @@
+using ComplianceReports.Rendering;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
-namespace ComplianceReports.Rendering.Tests.Signing;
+namespace ComplianceReports.Signing.Tests;
 
 /// <summary>
 /// A report-like PDF drawn with PDFsharp directly: text in the embedded fonts on a few pages, saved

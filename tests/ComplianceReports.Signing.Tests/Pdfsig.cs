@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ComplianceReports.Rendering.Tests.Signing;
+namespace ComplianceReports.Signing.Tests;
 
 /// <summary>Poppler's <c>pdfsig</c>, a verifier that shares no code with ours, run on a PDF written to a temporary file.</summary>
 internal static class Pdfsig

@@ -1,4 +1,4 @@
-namespace ComplianceReports.Rendering.Signing;
+namespace ComplianceReports.Signing;
 
 /// <summary>What a report's signature says about itself, shown by PDF readers next to the signer.</summary>
 /// <param name="Reason">Why the document was signed.</param>

@@ -1,9 +1,9 @@
 using System.Security.Cryptography.X509Certificates;
-using ComplianceReports.Rendering.Signing;
+using ComplianceReports.Signing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
 
-namespace ComplianceReports.Rendering.Tests.Signing;
+namespace ComplianceReports.Signing.Tests;
 
 public sealed class SigningAReport
 {

@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
-using ComplianceReports.Rendering.Signing;
+using ComplianceReports.Signing;
 
-namespace ComplianceReports.Rendering.Tests.Signing;
+namespace ComplianceReports.Signing.Tests;
 
 public sealed class LoadingTheSigningCertificate : IDisposable
 {
