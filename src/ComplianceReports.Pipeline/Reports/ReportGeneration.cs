@@ -38,19 +38,22 @@ public sealed partial class ReportGeneration(
         var period = new ReportPeriod(request.ParsedMonth, options.Settings.TimeZone);
         ReportManifest manifest;
         bool newVersion;
-        await using (await locks.AcquireAsync(period.Month, MaxLockWait, cancellationToken))
+        await using (var lease = await locks.AcquireAsync(period.Month, MaxLockWait, cancellationToken))
         {
             var cutoff = clock.GetUtcNow();
             await Task.Delay(options.SettleTime, clock, cancellationToken);
 
             var latest = await reports.GetLatestAsync(period.Month, cancellationToken);
+            // Read before the events: a touch after this shows as a higher sequence and asks again.
+            var markers = await events.ReadChangeMarkersAsync(cancellationToken);
+            var markerSequences = period.UtcMonths.ToDictionary(month => month.ToString(), month => markers.GetValueOrDefault(month)?.Sequence ?? 0);
             await using var evidence = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-            var (aggregator, latestCounts) = await AggregateAsync(period, cutoff, latest?.Cutoff, evidence, cancellationToken);
+            var (aggregator, latestCounts) = await AggregateAsync(period, cutoff, latest?.ReadAt, evidence, cancellationToken);
             using (aggregator)
             {
                 newVersion = latest is null || latest.EventDigest != aggregator.Digest || latest.TimeZone != period.TimeZoneId;
                 manifest = newVersion
-                    ? await PublishAsync(aggregator, period, cutoff, latest is null ? null : (latest, latestCounts), evidence, cancellationToken)
+                    ? await PublishAsync(aggregator, period, cutoff, markerSequences, latest is null ? null : (latest, latestCounts), evidence, lease, cancellationToken)
                     : latest!;
             }
         }
@@ -91,8 +94,10 @@ public sealed partial class ReportGeneration(
         MonthlyAggregator aggregator,
         ReportPeriod period,
         DateTimeOffset cutoff,
+        IReadOnlyDictionary<string, long> markerSequences,
         (ReportManifest Manifest, Dictionary<string, long> Counts)? latest,
         Stream evidence,
+        MonthLease lease,
         CancellationToken cancellationToken)
     {
         var previousPeriod = period.Previous;
@@ -109,16 +114,17 @@ public sealed partial class ReportGeneration(
         var report = new MonthlyReport(aggregate, options.Settings, version, clock.GetUtcNow(), change);
 
         evidence.Position = 0;
-        var files = new Dictionary<string, BinaryData>
-        {
-            [ReportFileNames.Pdf] = new(signing.Sign(renderer.Render(report), options.Settings.Organisation)),
-            [ReportFileNames.Summary] = new(ReportSummary.From(report).ToUtf8Json()),
-            [ReportFileNames.Evidence] = await BinaryData.FromStreamAsync(evidence, cancellationToken),
-        };
+        ReportFile[] files =
+        [
+            new(ReportFileNames.Pdf, new MemoryStream(signing.Sign(renderer.Render(report), options.Settings.Organisation))),
+            new(ReportFileNames.Summary, new MemoryStream(ReportSummary.From(report).ToUtf8Json())),
+            new(ReportFileNames.Evidence, evidence),
+        ];
         var manifest = new ReportManifest(
-            report.Month.ToString(), version, aggregate.EventCount, aggregate.EventDigest, report.GeneratedAt, [.. files.Keys], period.TimeZoneId, cutoff);
-        await reports.PublishAsync(manifest, files, cancellationToken);
-        return manifest;
+            ReportManifest.CurrentSchemaVersion, report.Month.ToString(), version, aggregate.EventCount, aggregate.EventDigest, report.GeneratedAt,
+            new Dictionary<string, string>(), period.TimeZoneId, cutoff, markerSequences, aggregate.CountsByCategory,
+            [.. aggregate.Coverage.ServicesSeen.Order(StringComparer.Ordinal)]);
+        return await reports.PublishAsync(manifest, files, lease, cancellationToken);
     }
 
     /// <summary>
