@@ -1,3 +1,4 @@
+using Azure.Core;
 using ComplianceReports.Pipeline;
 using ComplianceReports.Pipeline.Reports;
 using ComplianceReports.Storage.Connection;
@@ -24,23 +25,36 @@ public sealed class PipelineServicesOnAzurite : IAsyncLifetime
         var key = string.Join(';', settings.Select(setting => $"{setting.Key}={setting.Value}"));
         if (!providers.TryGetValue(key, out var provider))
         {
-            var configuration = new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    [StorageConnection.DefaultName] = account.ConnectionString,
-                    ["ReportSettleTime"] = "00:00:00",
-                    [ReportOptions.LocalSelfSignedPathKey] = Path.Combine(Path.GetTempPath(), "compliance-reports-tests", "report-signing.pfx"),
-                })
-                .AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create<string, string?>(setting.Key, setting.Value)))
-                .Build();
-            provider = new ServiceCollection()
-                .AddLogging()
-                .AddCompliancePipeline(configuration)
-                .AddSingleton<TimeProvider>(Clock)
-                .BuildServiceProvider();
+            provider = Build(settings, services => services);
             providers[key] = provider;
         }
         return provider;
+    }
+
+    /// <summary>Services of an instance of their own whose storage clients <paramref name="configureStorage"/> adjusts, e.g. with a pipeline policy.</summary>
+    public IServiceProvider ServicesWithStorage(Action<ClientOptions> configureStorage)
+    {
+        var provider = Build([], services => services.AddSingleton(new StorageClientFactory(StorageConnection.FromConnectionString(account.ConnectionString), configureStorage)));
+        providers[$"storage:{providers.Count}"] = provider;
+        return provider;
+    }
+
+    private ServiceProvider Build((string Key, string Value)[] settings, Func<IServiceCollection, IServiceCollection> adjust)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [StorageConnection.DefaultName] = account.ConnectionString,
+                ["ReportSettleTime"] = "00:00:00",
+                [ReportOptions.LocalSelfSignedPathKey] = Path.Combine(Path.GetTempPath(), "compliance-reports-tests", "report-signing.pfx"),
+            })
+            .AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create<string, string?>(setting.Key, setting.Value)))
+            .Build();
+        return adjust(new ServiceCollection()
+                .AddLogging()
+                .AddCompliancePipeline(configuration)
+                .AddSingleton<TimeProvider>(Clock))
+            .BuildServiceProvider();
     }
 
     /// <summary>The requests waiting on the report-requests queue, without taking them off it.</summary>

@@ -5,6 +5,7 @@ using Azure.Storage.Blobs.Specialized;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Reports;
+using ComplianceReports.Testing;
 
 namespace ComplianceReports.Storage.Tests;
 
@@ -96,13 +97,13 @@ public class PublishingReports(AzuriteStorage storage) : IClassFixture<AzuriteSt
         var before = await SnapshotAsync(month);
         var lockBlob = storage.Clients.CreateBlobContainerClient(MonthLocks.ContainerName).GetBlobClient($"{month}.lock");
         // Broken by someone else while the first file of version 2 is on its way.
-        var breaker = new BreakLeaseOnFirstUpload($"/{BlobReportStore.ContainerName}/{month}/v2/", () => lockBlob.GetBlobLeaseClient().BreakAsync(TimeSpan.Zero));
+        var breaker = new BeforeFirstUpload($"/{BlobReportStore.ContainerName}/{month}/v2/", () => lockBlob.GetBlobLeaseClient().BreakAsync(TimeSpan.Zero));
         var clients = new StorageClientFactory(
             StorageConnection.FromConnectionString(storage.ConnectionString), options => options.AddPolicy(breaker, HttpPipelinePosition.PerCall));
 
         var error = await Assert.ThrowsAsync<MonthLeaseLostException>(() => PublishAsync(new BlobReportStore(clients), new MonthLocks(clients), Manifest(month, 2), "second"));
 
-        Assert.True(breaker.Broke);
+        Assert.True(breaker.Ran);
         Assert.Contains(month.ToString(), error.Message, StringComparison.Ordinal);
         Assert.Equal(first, Assert.Single(await store.ListVersionsAsync(month, default)), ManifestComparer.Instance);
         var after = await SnapshotAsync(month);
@@ -244,17 +245,8 @@ public class PublishingReports(AzuriteStorage storage) : IClassFixture<AzuriteSt
         return await reader.ReadToEndAsync();
     }
 
-    /// <summary>Every blob of the month, name to content.</summary>
-    private async Task<Dictionary<string, string>> SnapshotAsync(Month month)
-    {
-        var container = storage.Clients.CreateBlobContainerClient(BlobReportStore.ContainerName);
-        var blobs = new Dictionary<string, string>();
-        await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"{month}/" }))
-        {
-            blobs[blob.Name] = Convert.ToBase64String((await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray());
-        }
-        return blobs;
-    }
+    private Task<Dictionary<string, string>> SnapshotAsync(Month month) =>
+        BlobSnapshot.TakeAsync(storage.Clients.CreateBlobContainerClient(BlobReportStore.ContainerName), $"{month}/");
 
     /// <summary>Manifests are equal when every field is, the maps and lists by content.</summary>
     private sealed class ManifestComparer : IEqualityComparer<ReportManifest?>
@@ -281,25 +273,5 @@ public class PublishingReports(AzuriteStorage storage) : IClassFixture<AzuriteSt
                 Requests.Add(new(message.Request.Method, message.Request.Uri.Path, ifNoneMatch));
             }
         }
-    }
-
-    /// <summary>Breaks the month's lease the moment the first upload under <paramref name="prefix"/> goes out.</summary>
-    private sealed class BreakLeaseOnFirstUpload(string prefix, Func<Task> breakLease) : HttpPipelinePolicy
-    {
-        private int broke;
-
-        public bool Broke => broke == 1;
-
-        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            if (message.Request.Method == RequestMethod.Put && message.Request.Uri.Path.Contains(prefix, StringComparison.Ordinal) && Interlocked.Exchange(ref broke, 1) == 0)
-            {
-                await breakLease();
-            }
-            await ProcessNextAsync(message, pipeline);
-        }
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-            throw new NotSupportedException("The store is used asynchronously.");
     }
 }
