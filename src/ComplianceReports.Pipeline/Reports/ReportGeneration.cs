@@ -40,13 +40,13 @@ public sealed partial class ReportGeneration(
         bool newVersion;
         await using (var lease = await locks.AcquireAsync(period.Month, MaxLockWait, cancellationToken))
         {
+            // Read before the cutoff and the events: whatever this version leaves out was touched later, with a higher sequence.
+            var markers = await events.ReadChangeMarkersAsync(cancellationToken);
+            var markerSequences = period.UtcMonths.ToDictionary(month => month.ToString(), month => markers.GetValueOrDefault(month)?.Sequence ?? 0);
             var cutoff = clock.GetUtcNow();
             await Task.Delay(options.SettleTime, clock, cancellationToken);
 
             var latest = await reports.GetLatestAsync(period.Month, cancellationToken);
-            // Read before the events: a touch after this shows as a higher sequence and asks again.
-            var markers = await events.ReadChangeMarkersAsync(cancellationToken);
-            var markerSequences = period.UtcMonths.ToDictionary(month => month.ToString(), month => markers.GetValueOrDefault(month)?.Sequence ?? 0);
             await using var evidence = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
             var (aggregator, latestCounts) = await AggregateAsync(period, cutoff, latest?.ReadAt, evidence, cancellationToken);
             using (aggregator)
