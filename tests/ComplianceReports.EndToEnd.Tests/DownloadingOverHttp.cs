@@ -100,7 +100,10 @@ public sealed class DownloadingOverHttp(LocalFunctionsHostFixture host) : IDispo
     [Fact]
     public void The_html_page_encodes_every_text()
     {
-        var manifest = new ReportManifest("2021-04", 1, 5, "<digest>&", DateTimeOffset.UnixEpoch, [ReportFileNames.Pdf], "UTC", DateTimeOffset.UnixEpoch);
+        var manifest = new ReportManifest(
+            ReportManifest.CurrentSchemaVersion, "2021-04", 1, 5, "<digest>&", DateTimeOffset.UnixEpoch,
+            new Dictionary<string, string> { [ReportFileNames.Pdf] = "2021-04/v1/0/report.pdf" }, "UTC", DateTimeOffset.UnixEpoch,
+            new Dictionary<string, long>(), new Dictionary<string, long>(), []);
 
         var page = ParseHtml(ReportListPage.Render("<script>alert(\"x\")</script> & Co", [manifest]));
 

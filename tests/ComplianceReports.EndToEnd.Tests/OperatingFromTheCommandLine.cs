@@ -98,7 +98,7 @@ public sealed class OperatingFromTheCommandLine(LocalFunctionsHostFixture host) 
         Assert.Contains(lines, line => Regex.IsMatch(line, @"^report-requests\s+\d+"));
         Assert.Contains(lines, line => Regex.IsMatch(line, @"^report-requests-poison\s+[1-9]\d*$"));
         Assert.Contains(lines, line => line.StartsWith("quarantined items: ", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.StartsWith("2011-07  last stored ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("2011-07  last touched ", StringComparison.Ordinal));
         Assert.Contains(lines, line => Regex.IsMatch(line, @"^2011-07  \d+ versions? \(.*v\d+: 2\); latest generated "));
     }
 

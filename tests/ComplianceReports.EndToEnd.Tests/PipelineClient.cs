@@ -53,7 +53,7 @@ internal sealed class PipelineClient(StorageClientFactory storage)
     public async Task DownloadAsync(ReportManifest manifest, string directory)
     {
         Directory.CreateDirectory(directory);
-        foreach (var file in manifest.Files)
+        foreach (var file in manifest.Files.Keys)
         {
             await File.WriteAllBytesAsync(Path.Combine(directory, file), await ReadAsync(manifest, file));
         }

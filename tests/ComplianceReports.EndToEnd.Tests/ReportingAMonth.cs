@@ -35,7 +35,7 @@ public sealed class ReportingAMonth(LocalFunctionsHostFixture host) : IDisposabl
             Assert.Contains(finding.Figure, text, StringComparison.Ordinal);
         }
         Assert.Contains(summary.Logins.FailuresByUser[0].Name, text, StringComparison.Ordinal);
-        Assert.Equal(["evidence.csv.gz", "report.pdf", "summary.json"], manifest.Files.Order());
+        Assert.Equal(["evidence.csv.gz", "report.pdf", "summary.json"], manifest.Files.Keys.Order());
         var signature = PdfSignatureCheck.Check(pdf);
         Assert.True(signature.IsIntact, signature.Message);
         Assert.Contains("Signature is Valid", await PdfsigAsync(pdf), StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class ReportingAMonth(LocalFunctionsHostFixture host) : IDisposabl
     }
 
     [Fact]
-    public async Task Regenerating_a_version_at_its_cutoff_from_the_store_gives_its_digest_again()
+    public async Task Regenerating_a_version_at_the_time_it_read_the_store_gives_its_digest_again()
     {
         await Pipeline.SendEnvelopeAsync("may-1", MayEvents());
         var manifest = await Pipeline.GenerateAsync(new Month(2024, 5));
@@ -74,7 +74,7 @@ public sealed class ReportingAMonth(LocalFunctionsHostFixture host) : IDisposabl
         var store = new TableEventStore(host.Storage, TimeProvider.System);
 
         var (count, digest) = await EventSetDigest.OfAsync(
-            period, manifest.Cutoff, store.ReadDaysAsync(period.StartUtc, period.EndUtc, default).Select(stored => (stored.Event, stored.IngestedAt)), default);
+            period, manifest.ReadAt, store.ReadDaysAsync(period.StartUtc, period.EndUtc, default).Select(stored => (stored.Event, stored.IngestedAt)), default);
 
         Assert.Equal((summary.EventCount, summary.EventDigest), (count, digest));
         Assert.Equal((manifest.EventCount, manifest.EventDigest), (count, digest));

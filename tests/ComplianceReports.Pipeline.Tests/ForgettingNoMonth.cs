@@ -4,13 +4,9 @@ using Azure.Core.Pipeline;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Pipeline.Ingestion;
 using ComplianceReports.Pipeline.Reports;
-using ComplianceReports.Storage.Connection;
-using ComplianceReports.Storage.Events;
-using ComplianceReports.Storage.Ingestion;
 using ComplianceReports.Storage.Queues;
 using ComplianceReports.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ComplianceReports.Pipeline.Tests;
 
@@ -25,15 +21,13 @@ public sealed class ForgettingNoMonth(PipelineServicesOnAzurite pipeline) : ICla
         var items = Enumerable.Range(0, 100).Select(i => PrivXSample.Item(100, new DateTimeOffset(2017, 1, 5, 8, 0, i, TimeSpan.Zero), $"user{i % 7}"))
             .Concat(Enumerable.Range(0, 40).Select(i => PrivXSample.Item(102, new DateTimeOffset(2017, 1, 6, 9, 0, i, TimeSpan.Zero), "mallory")));
         var body = $$"""{"batchId":"partly-committed","events":[{{string.Join(',', items)}}]}""";
-        var failing = new StorageClientFactory(
-            StorageConnection.FromConnectionString(pipeline.ConnectionString),
-            options =>
-            {
-                options.Retry.MaxRetries = 0;
-                options.AddPolicy(new FailTransactionsAfterTheFirst(), HttpPipelinePosition.PerRetry);
-            });
+        var failing = pipeline.ServicesWithStorage(options =>
+        {
+            options.Retry.MaxRetries = 0;
+            options.AddPolicy(new FailTransactionsAfterTheFirst(), HttpPipelinePosition.PerRetry);
+        });
 
-        await Assert.ThrowsAnyAsync<RequestFailedException>(() => Ingestion(services, new TableEventStore(failing, pipeline.Clock)).IngestAsync(body, "message-1", default));
+        await Assert.ThrowsAnyAsync<RequestFailedException>(() => failing.GetRequiredService<AuditEventIngestion>().IngestAsync(body, "message-1", default));
         pipeline.Clock.Now = new DateTimeOffset(2017, 2, 2, 0, 0, 0, TimeSpan.Zero);
         var generation = services.GetRequiredService<ReportGeneration>();
         var before = await generation.ServeAsync(ReportRequest.For(new Month(2017, 1), "test"), default);
@@ -68,15 +62,6 @@ public sealed class ForgettingNoMonth(PipelineServicesOnAzurite pipeline) : ICla
         Assert.Equal((1, false), (again.Version, again.NewVersion));
         Assert.True(first.NewVersion);
     }
-
-    private static AuditEventIngestion Ingestion(IServiceProvider services, TableEventStore store) =>
-        new(
-            store,
-            services.GetRequiredService<QuarantineStore>(),
-            services.GetRequiredService<IngestReceipts>(),
-            services.GetRequiredService<IngestBlobs>(),
-            services.GetRequiredService<TimeProvider>(),
-            NullLogger<AuditEventIngestion>.Instance);
 
     /// <summary>Lets the first entity-group transaction through and fails every later one, as storage going away mid-message does.</summary>
     private sealed class FailTransactionsAfterTheFirst : HttpPipelinePolicy

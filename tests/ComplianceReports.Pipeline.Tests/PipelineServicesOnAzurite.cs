@@ -1,3 +1,4 @@
+using Azure.Core;
 using ComplianceReports.Pipeline;
 using ComplianceReports.Pipeline.Reports;
 using ComplianceReports.Storage.Connection;
@@ -16,8 +17,6 @@ public sealed class PipelineServicesOnAzurite : IAsyncLifetime
 
     public FixedClock Clock { get; } = new(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-    public string ConnectionString => account.ConnectionString;
-
     public StorageClientFactory Storage => new(StorageConnection.FromConnectionString(account.ConnectionString));
 
     /// <summary>The services, with report settings such as <c>ReportTimeZone</c> or <c>ReportGracePeriod</c> as given.</summary>
@@ -26,22 +25,35 @@ public sealed class PipelineServicesOnAzurite : IAsyncLifetime
         var key = string.Join(';', settings.Select(setting => $"{setting.Key}={setting.Value}"));
         if (!providers.TryGetValue(key, out var provider))
         {
-            var configuration = new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    [StorageConnection.DefaultName] = account.ConnectionString,
-                    [ReportOptions.LocalSelfSignedPathKey] = Path.Combine(Path.GetTempPath(), "compliance-reports-tests", "report-signing.pfx"),
-                })
-                .AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create<string, string?>(setting.Key, setting.Value)))
-                .Build();
-            provider = new ServiceCollection()
-                .AddLogging()
-                .AddCompliancePipeline(configuration)
-                .AddSingleton<TimeProvider>(Clock)
-                .BuildServiceProvider();
+            provider = Build(settings, services => services);
             providers[key] = provider;
         }
         return provider;
+    }
+
+    /// <summary>Services of an instance of their own whose storage clients <paramref name="configureStorage"/> adjusts, e.g. with a pipeline policy.</summary>
+    public IServiceProvider ServicesWithStorage(Action<ClientOptions> configureStorage)
+    {
+        var provider = Build([], services => services.AddSingleton(new StorageClientFactory(StorageConnection.FromConnectionString(account.ConnectionString), configureStorage)));
+        providers[$"storage:{providers.Count}"] = provider;
+        return provider;
+    }
+
+    private ServiceProvider Build((string Key, string Value)[] settings, Func<IServiceCollection, IServiceCollection> adjust)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [StorageConnection.DefaultName] = account.ConnectionString,
+                [ReportOptions.LocalSelfSignedPathKey] = Path.Combine(Path.GetTempPath(), "compliance-reports-tests", "report-signing.pfx"),
+            })
+            .AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create<string, string?>(setting.Key, setting.Value)))
+            .Build();
+        return adjust(new ServiceCollection()
+                .AddLogging()
+                .AddCompliancePipeline(configuration)
+                .AddSingleton<TimeProvider>(Clock))
+            .BuildServiceProvider();
     }
 
     /// <summary>The requests waiting on the report-requests queue, without taking them off it.</summary>

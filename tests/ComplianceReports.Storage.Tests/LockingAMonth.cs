@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Azure.Storage.Blobs.Specialized;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Storage.Reports;
 
@@ -71,5 +72,21 @@ public class LockingAMonth(AzuriteStorage storage) : IClassFixture<AzuriteStorag
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second.AcquireAsync(month, TimeSpan.FromMinutes(1), cancel.Token));
+    }
+
+    [Fact]
+    public async Task A_holder_learns_at_its_next_check_that_its_lease_was_broken_and_taken()
+    {
+        var month = new Month(2025, 8);
+        await using var held = await first.AcquireAsync(month, TimeSpan.Zero, default);
+        await held.EnsureHeldAsync(default);
+
+        await storage.Clients.CreateBlobContainerClient(MonthLocks.ContainerName).GetBlobClient($"{month}.lock").GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
+        await using var taken = await second.AcquireAsync(month, TimeSpan.Zero, default);
+
+        var error = await Assert.ThrowsAsync<MonthLeaseLostException>(() => held.EnsureHeldAsync(default));
+        Assert.Contains("2025-08", error.Message, StringComparison.Ordinal);
+        Assert.True(held.Lost.IsCancellationRequested);
+        await taken.EnsureHeldAsync(default);
     }
 }

@@ -5,26 +5,89 @@ using static ComplianceReports.Storage.Tests.SampleEvents;
 
 namespace ComplianceReports.Storage.Tests;
 
-/// <summary>Each month that receives a new event is marked, so later jobs find changed months without scanning.</summary>
+/// <summary>
+/// Each UTC month a message touches is marked, new events or not, so later jobs find months that may
+/// have changed without scanning. The tests share one account, so each keeps to months of its own.
+/// </summary>
 public class MarkingChangedMonths(AzuriteStorage storage) : IClassFixture<AzuriteStorage>
 {
     [Fact]
-    public async Task A_month_is_marked_when_it_receives_a_new_event_and_only_then()
+    public async Task Every_append_touches_each_of_its_months_before_and_after_its_events_and_no_other_month()
     {
-        var clock = new FixedClock(Utc(2030, 1, 1));
-        var store = new TableEventStore(storage.Clients, clock);
+        var store = new TableEventStore(storage.Clients, new FixedClock(Utc(2030, 1, 1)));
         var june = At(Utc(2022, 6, 30, 23, 59, 59), "june");
         var july = At(Utc(2022, 7, 1), "july");
 
         await store.AppendAsync([june, july], default);
-        clock.Now = Utc(2030, 1, 2);
-        await store.AppendAsync([june], default);
-        clock.Now = Utc(2030, 1, 3);
         await store.AppendAsync([july, At(Utc(2022, 7, 9), "july again")], default);
         var markers = await store.ReadChangeMarkersAsync(default);
 
-        Assert.Equal(Utc(2030, 1, 1), markers[new Month(2022, 6)]);
-        Assert.Equal(Utc(2030, 1, 3), markers[new Month(2022, 7)]);
+        Assert.Equal(2, markers[new Month(2022, 6)].Sequence);
+        Assert.Equal(4, markers[new Month(2022, 7)].Sequence);
+        Assert.False(markers.ContainsKey(new Month(2022, 5)));
         Assert.False(markers.ContainsKey(new Month(2022, 8)));
+    }
+
+    [Fact]
+    public async Task A_message_whose_events_are_all_duplicates_still_marks_its_month()
+    {
+        var clock = new FixedClock(Utc(2030, 2, 1));
+        var store = new TableEventStore(storage.Clients, clock);
+        var events = OneDay(Utc(2022, 9, 14), 5, "redelivered");
+        await store.AppendAsync(events, default);
+        var before = (await store.ReadChangeMarkersAsync(default))[new Month(2022, 9)];
+
+        clock.Now = Utc(2030, 2, 2);
+        var again = await store.AppendAsync(events, default);
+        var after = (await store.ReadChangeMarkersAsync(default))[new Month(2022, 9)];
+
+        Assert.Equal(new AppendResult(0, 5), again);
+        Assert.True(after.Sequence > before.Sequence, $"sequence {before.Sequence} then {after.Sequence}");
+        Assert.Equal(Utc(2030, 2, 2), after.LastTouchedAt);
+    }
+
+    [Fact]
+    public async Task A_host_whose_clock_is_behind_moves_neither_the_sequence_nor_the_time_backwards()
+    {
+        var store = new TableEventStore(storage.Clients, new FixedClock(Utc(2030, 3, 5)));
+        var lagging = new TableEventStore(storage.Clients, new FixedClock(Utc(2030, 3, 1)));
+        await store.AppendAsync([At(Utc(2022, 10, 3), "on time")], default);
+
+        await lagging.AppendAsync([At(Utc(2022, 10, 4), "from a slow clock")], default);
+        var marker = (await store.ReadChangeMarkersAsync(default))[new Month(2022, 10)];
+
+        Assert.Equal(new ChangeMarker(4, Utc(2030, 3, 5)), marker);
+    }
+
+    [Fact]
+    public async Task Concurrent_touches_of_one_month_all_count_and_the_sequence_never_moves_backwards()
+    {
+        var month = new Month(2022, 11);
+        const int writers = 8;
+        var appends = Enumerable.Range(0, writers).Select(i => Task.Run(async () =>
+        {
+            // A store per writer, as on separate hosts, each with a clock of its own.
+            var store = new TableEventStore(storage.Clients, new FixedClock(Utc(2030, 4, 1).AddMinutes(i)));
+            await store.AppendAsync([At(month.StartUtc.AddHours(i), $"writer {i}")], default);
+        })).ToList();
+
+        var reader = new TableEventStore(storage.Clients, TimeProvider.System);
+        var seen = new List<ChangeMarker>();
+        while (!appends.All(append => append.IsCompleted))
+        {
+            if ((await reader.ReadChangeMarkersAsync(default)).GetValueOrDefault(month) is { } marker)
+            {
+                seen.Add(marker);
+            }
+        }
+        await Task.WhenAll(appends);
+        seen.Add((await reader.ReadChangeMarkersAsync(default))[month]);
+
+        Assert.Equal(new ChangeMarker(2 * writers, Utc(2030, 4, 1).AddMinutes(writers - 1)), seen[^1]);
+        Assert.All(seen.Zip(seen.Skip(1)), pair =>
+        {
+            Assert.True(pair.Second.Sequence >= pair.First.Sequence, $"sequence {pair.First.Sequence} then {pair.Second.Sequence}");
+            Assert.True(pair.Second.LastTouchedAt >= pair.First.LastTouchedAt, $"touched at {pair.First.LastTouchedAt:O} then {pair.Second.LastTouchedAt:O}");
+        });
     }
 }

@@ -124,7 +124,7 @@ public static class ReportCommands
                 : versions[^1];
 
             var directory = Directory.CreateDirectory(parse.GetValue(output)!);
-            foreach (var name in manifest.Files)
+            foreach (var name in manifest.Files.Keys)
             {
                 await using var source = await reports.OpenFileAsync(manifest, name, cancellationToken);
                 await using var target = File.Create(Path.Combine(directory.FullName, name));

@@ -42,14 +42,14 @@ public static class StatusCommand
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             Console.WriteLine($"quarantined items: {quarantined.GetValueOrDefault(today)} today ({today:yyyy-MM-dd} UTC), {quarantined.Values.Sum()} in all");
 
-            Console.WriteLine("months with events (when the last new event was stored; counting them would read every event, the reports below give counts):");
+            Console.WriteLine("months with events (when events of the month last arrived, new or not; counting them would read every event, the reports below give counts):");
             if (markers.Count == 0)
             {
                 Console.WriteLine("  none");
             }
-            foreach (var (month, at) in markers.OrderBy(marker => marker.Key.ToString(), StringComparer.Ordinal))
+            foreach (var (month, marker) in markers.OrderBy(marker => marker.Key.ToString(), StringComparer.Ordinal))
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {month}  last stored {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {month}  last touched {marker.LastTouchedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC"));
             }
 
             Console.WriteLine("reports (version: events):");

@@ -39,7 +39,7 @@ public sealed class ReportDelivery(BlobReportStore reports, ReportRequestQueue r
                         eventCount = m.EventCount,
                         eventDigest = m.EventDigest,
                         generatedAt = m.GeneratedAt,
-                        cutoff = m.Cutoff,
+                        readAt = m.ReadAt,
                         timeZone = m.TimeZone,
                         links = Links(month, m.Version),
                     }),
@@ -117,7 +117,7 @@ public sealed class ReportDelivery(BlobReportStore reports, ReportRequestQueue r
 
     private async Task<DeliveryReply> OpenAsync(Month month, ReportManifest manifest, ReportFile file, CancellationToken cancellationToken)
     {
-        if (!manifest.Files.Contains(file.BlobFileName()))
+        if (!manifest.Files.ContainsKey(file.BlobFileName()))
         {
             return JsonReply.Error(404, $"Version {manifest.Version} of the {month} report has no {file.BlobFileName()}.");
         }

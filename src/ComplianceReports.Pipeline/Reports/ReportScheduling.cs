@@ -11,13 +11,15 @@ namespace ComplianceReports.Pipeline.Reports;
 /// Decides, on each timer run, which reports to ask for; <see cref="ReportGeneration"/> builds them.
 /// Azure does not retry a failed timer run, so every run asks for everything still owed: each due
 /// month that has events and no report (catch-up after downtime or a first deployment), and a new
-/// version of each month whose change marker is newer than its latest version's cutoff. Only months
-/// with a change marker are looked at, never scanned.
+/// version of each month one of whose UTC months' change markers was touched since its latest version
+/// read them (a higher sequence; no clock decides). Only months with a change marker are looked at,
+/// never scanned.
 /// </summary>
 public sealed partial class ReportScheduling(
     TableEventStore events,
     BlobReportStore reports,
     ReportRequestQueue requests,
+    ReportRequestOutcomes outcomes,
     ReportOptions options,
     TimeProvider clock,
     ILogger<ReportScheduling> logger)
@@ -34,19 +36,25 @@ public sealed partial class ReportScheduling(
             {
                 continue;
             }
-            var lastChange = period.UtcMonths.Select(month => markers.GetValueOrDefault(month)).Max();
+            var sequences = period.UtcMonths.Select(month => (Month: month, Sequence: markers.GetValueOrDefault(month)?.Sequence ?? 0)).ToList();
             var latest = await reports.GetLatestAsync(period.Month, cancellationToken);
-            if (latest is not null ? lastChange <= latest.Cutoff : !await HasEventsAsync(period, cancellationToken))
+            if (latest is not null
+                    ? sequences.All(marker => marker.Sequence <= latest.MarkerSequences.GetValueOrDefault(marker.Month.ToString()))
+                    : !await HasEventsAsync(period, cancellationToken))
             {
                 continue;
             }
 
             // The id names the change it answers: a past-due or repeated run asks again with the same id,
-            // and the generator serves an id once.
+            // and one already answered (a touch that changed no event gives the same version) is not asked again.
             var request = new ReportRequest(
                 period.Month.ToString(),
-                string.Create(CultureInfo.InvariantCulture, $"timer-{period.Month}-{lastChange.UtcTicks}"),
+                string.Create(CultureInfo.InvariantCulture, $"timer-{period.Month}-{string.Join('-', sequences.Select(marker => marker.Sequence))}"),
                 RequestedBy: "timer");
+            if (await outcomes.FindAsync(request.RequestId, cancellationToken) is not null)
+            {
+                continue;
+            }
             await requests.SendAsync(request, cancellationToken);
             LogRequested(request.Month, request.RequestId, latest?.Version ?? 0);
             sent.Add(request);

@@ -11,7 +11,8 @@ namespace ComplianceReports.Storage.Events;
 
 /// <summary>
 /// The append-only event store in Azure Table Storage: the only source of truth. Beside the events it
-/// keeps a change marker per month, so later jobs know which months changed without scanning them.
+/// keeps a change marker per UTC month (<see cref="ChangeMarker"/>), so later jobs know which months
+/// may have changed without scanning them.
 /// </summary>
 public sealed class TableEventStore(StorageClientFactory clients, TimeProvider clock)
 {
@@ -20,6 +21,8 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     public const string RawContainerName = "event-raw";
 
     private const string MarkerPartition = "month";
+    private const string Sequence = nameof(Sequence);
+    // The column keeps its name for tools that read it; it now holds when the month was last touched.
     private const string LastStoredAt = nameof(LastStoredAt);
 
     private readonly TableClient table = clients.CreateTableClient(TableName);
@@ -28,16 +31,23 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     private readonly OnceAsync created = new();
     private readonly OnceAsync createdRawContainer = new();
 
-    /// <summary>Stores each event once; events already stored are counted as duplicates, never rewritten.</summary>
+    /// <summary>
+    /// Stores each event once; events already stored are counted as duplicates, never rewritten. Every
+    /// UTC month the events fall in is marked before and after the transactions, new or duplicate: a
+    /// message redelivered after a partly committed attempt may add nothing, yet its first attempt may
+    /// have stored events no report has read.
+    /// </summary>
     public async Task<AppendResult> AppendAsync(IEnumerable<AuditEvent> events, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
 
         var entities = new List<TableEntity>();
         var seen = new HashSet<(string, string)>();
+        var touchedMonths = new SortedSet<Month>();
         var duplicates = 0;
         foreach (var auditEvent in events)
         {
+            touchedMonths.Add(Month.Of(auditEvent.OccurredAt));
             var keys = (EventKeys.PartitionKey(auditEvent.OccurredAt), EventKeys.RowKey(auditEvent));
             if (seen.Add(keys))
             {
@@ -49,42 +59,80 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
             }
         }
 
+        // Before: a generator that reads the markers after this touch and the events before they land
+        // still sees the touch after, with a higher sequence, and asks again.
+        await TouchAsync(touchedMonths, cancellationToken);
         var stored = 0;
-        var changedMonths = new HashSet<Month>();
         foreach (var batch in EntityGroupTransactions.Plan(entities))
         {
             var added = await AddBatchAsync(batch, cancellationToken);
             stored += added;
             duplicates += batch.Count - added;
-            if (added > 0)
-            {
-                changedMonths.Add(Month.Of(batch[0].GetDateTimeOffset(EventEntity.OccurredAt)!.Value));
-            }
         }
-
-        // Written after the events, so whoever sees a marker finds the events it announces.
-        foreach (var month in changedMonths)
-        {
-            await months.UpsertEntityAsync(
-                new TableEntity(MarkerPartition, month.ToString()) { [LastStoredAt] = clock.GetUtcNow() }, TableUpdateMode.Replace, cancellationToken);
-        }
+        // After: whoever reads this sequence finds every event of the message in the store.
+        await TouchAsync(touchedMonths, cancellationToken);
         return new AppendResult(stored, duplicates);
     }
 
-    /// <summary>When each month last received a new event, for every month that has any.</summary>
-    public async Task<IReadOnlyDictionary<Month, DateTimeOffset>> ReadChangeMarkersAsync(CancellationToken cancellationToken)
+    /// <summary>The change marker of every month that has any.</summary>
+    public async Task<IReadOnlyDictionary<Month, ChangeMarker>> ReadChangeMarkersAsync(CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
-        var markers = new Dictionary<Month, DateTimeOffset>();
+        var markers = new Dictionary<Month, ChangeMarker>();
         await foreach (var marker in months.QueryAsync<TableEntity>(entity => entity.PartitionKey == MarkerPartition, cancellationToken: cancellationToken))
         {
             if (Month.TryParse(marker.RowKey, out var month))
             {
-                markers[month] = marker.GetDateTimeOffset(LastStoredAt)!.Value;
+                markers[month] = ToChangeMarker(marker);
             }
         }
         return markers;
     }
+
+    private async Task TouchAsync(IEnumerable<Month> touched, CancellationToken cancellationToken)
+    {
+        foreach (var month in touched)
+        {
+            await TouchAsync(month, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Read, then write conditionally on what was read (ETag, or "absent" for the first touch); a
+    /// refusal means another writer touched the month in between, so read again: every retry follows
+    /// someone else's success, and no touch is lost or counted over another.
+    /// </summary>
+    private async Task TouchAsync(Month month, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            var existing = await months.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, month.ToString(), cancellationToken: cancellationToken);
+            try
+            {
+                if (existing.HasValue && existing.Value is { } entity)
+                {
+                    var marker = ToChangeMarker(entity);
+                    entity[Sequence] = marker.Sequence + 1;
+                    entity[LastStoredAt] = marker.LastTouchedAt > now ? marker.LastTouchedAt : now;
+                    await months.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await months.AddEntityAsync(new TableEntity(MarkerPartition, month.ToString()) { [Sequence] = 1L, [LastStoredAt] = now }, cancellationToken);
+                }
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            {
+                // Touched by another writer since the read.
+            }
+        }
+    }
+
+    /// <summary>A marker written before sequences existed counts as sequence 0: its first touch makes it 1.</summary>
+    private static ChangeMarker ToChangeMarker(TableEntity entity) =>
+        new(entity.GetInt64(Sequence) ?? 0, entity.GetDateTimeOffset(LastStoredAt)!.Value);
 
     /// <summary>Every event of the UTC month in key order, that is by UTC time, then identity.</summary>
     public IAsyncEnumerable<StoredAuditEvent> ReadMonthAsync(Month month, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Azure;
 using Azure.Storage.Blobs;
@@ -10,8 +11,9 @@ using ComplianceReports.Storage.Connection;
 namespace ComplianceReports.Storage.Reports;
 
 /// <summary>
-/// Report versions in Blob Storage under <c>reports/{YYYY-MM}/v{N}/</c>. A version is published by its
-/// manifest, written last and only if absent; nothing is ever overwritten once published.
+/// Report versions in Blob Storage: <c>reports/{YYYY-MM}/v{N}/manifest.json</c> naming the version's
+/// files, <c>{YYYY-MM}/v{N}/{attempt}/{name}</c>. A version is published by its manifest, written last;
+/// every blob is written only if absent, so nothing is ever overwritten.
 /// </summary>
 public sealed partial class BlobReportStore(StorageClientFactory clients)
 {
@@ -55,53 +57,68 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
     public async Task<ReportManifest?> GetLatestAsync(Month month, CancellationToken cancellationToken) =>
         (await ListVersionsAsync(month, cancellationToken)).LastOrDefault();
 
-    /// <summary>Writes the files of a new version, then its manifest; throws <see cref="ReportVersionConflictException"/> if the version exists.</summary>
-    public async Task PublishAsync(ReportManifest manifest, IReadOnlyDictionary<string, BinaryData> files, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes a new version: each file create-only under a fresh attempt's folder, then the manifest,
+    /// create-only, naming them. The lease is renewed before every write, so a generator that lost its
+    /// month stops with <see cref="MonthLeaseLostException"/> before publishing anything; the files of
+    /// an attempt without a manifest are never listed or read. Throws
+    /// <see cref="ReportVersionConflictException"/> if the version exists. Returns the published manifest.
+    /// </summary>
+    public async Task<ReportManifest> PublishAsync(ReportManifest manifest, IReadOnlyList<ReportFile> files, MonthLease lease, CancellationToken cancellationToken)
     {
         await EnsureContainerAsync(cancellationToken);
         var month = Month.Parse(manifest.Month);
-        var manifestBlob = container.GetBlobClient(BlobName(month, manifest.Version, ReportFileNames.Manifest));
+        var manifestBlob = container.GetBlobClient(VersionBlobName(month, manifest.Version, ReportFileNames.Manifest));
         if (await manifestBlob.ExistsAsync(cancellationToken))
         {
-            // Published already: its files belong to it now and must not be overwritten.
             throw new ReportVersionConflictException(manifest.Month, manifest.Version);
         }
 
-        foreach (var (name, content) in files)
+        // Each attempt writes to a folder of its own, so no attempt meets another's files, published or not.
+        var attempt = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var blobNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
         {
-            // Unpublished files may be left over by a writer that died before its manifest; overwriting them is safe.
-            await container.GetBlobClient(BlobName(month, manifest.Version, name))
-                .UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentType(name) } }, cancellationToken);
+            var blobName = string.Create(CultureInfo.InvariantCulture, $"{month}/v{manifest.Version}/{attempt}/{file.Name}");
+            await lease.EnsureHeldAsync(cancellationToken);
+            await CreateAsync(container.GetBlobClient(blobName), file.Content, ContentType(file.Name), cancellationToken);
+            blobNames.Add(file.Name, blobName);
         }
 
+        var published = manifest with { Files = blobNames };
+        await lease.EnsureHeldAsync(cancellationToken);
         try
         {
-            await manifestBlob.UploadAsync(
-                new BinaryData(manifest.ToUtf8Json()),
-                new BlobUploadOptions
-                {
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-                },
-                cancellationToken);
+            await CreateAsync(manifestBlob, new MemoryStream(published.ToUtf8Json()), "application/json", cancellationToken);
         }
-        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
+        catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
         {
             throw new ReportVersionConflictException(manifest.Month, manifest.Version);
         }
+        return published;
     }
 
-    /// <summary>Opens a file of a published version: taking the manifest keeps readers away from unpublished files.</summary>
+    /// <summary>Opens a file of a published version by its logical name: only the manifest says where its files are.</summary>
     public Task<Stream> OpenFileAsync(ReportManifest manifest, string fileName, CancellationToken cancellationToken)
     {
-        if (!manifest.Files.Contains(fileName))
+        if (!manifest.Files.TryGetValue(fileName, out var blobName))
         {
             throw new ArgumentException($"Version {manifest.Version} of the {manifest.Month} report has no file '{fileName}'.", nameof(fileName));
         }
-        return container.GetBlobClient(BlobName(Month.Parse(manifest.Month), manifest.Version, fileName)).OpenReadAsync(cancellationToken: cancellationToken);
+        return container.GetBlobClient(blobName).OpenReadAsync(cancellationToken: cancellationToken);
     }
 
-    private static string BlobName(Month month, int version, string fileName) =>
+    private static Task CreateAsync(BlobClient blob, Stream content, string contentType, CancellationToken cancellationToken) =>
+        blob.UploadAsync(
+            content,
+            new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            },
+            cancellationToken);
+
+    private static string VersionBlobName(Month month, int version, string fileName) =>
         string.Create(CultureInfo.InvariantCulture, $"{month}/v{version}/{fileName}");
 
     private static string ContentType(string fileName) => Path.GetExtension(fileName) switch

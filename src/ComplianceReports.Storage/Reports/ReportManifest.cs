@@ -1,27 +1,56 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace ComplianceReports.Storage.Reports;
 
 /// <summary>
-/// The last file of a report version, naming its files and the event set it covers (the period's events
-/// stored up to <c>cutoff</c>, with their count and digest), written only if absent: a version exists exactly when its
-/// manifest does, so no reader sees half a version and no two writers both make version N.
+/// The last file of a report version, naming its files and the event set it covers, written only if
+/// absent: a version exists exactly when its manifest does, so no reader sees half a version and no two
+/// writers both make version N. Membership is the version's evidence, not a time: <see cref="ReadAt"/>
+/// is information only, and <see cref="MarkerSequences"/> is what scheduling compares with the change
+/// markers to tell whether the month may have changed since.
 /// </summary>
+/// <param name="SchemaVersion"><see cref="CurrentSchemaVersion"/>.</param>
+/// <param name="Files">Logical name (<c>report.pdf</c>) to blob name: readers go through this map, so only published files are ever read.</param>
+/// <param name="ReadAt">When generation began reading the store.</param>
+/// <param name="MarkerSequences">UTC month (<c>yyyy-MM</c>) to its change marker's sequence, read before the events.</param>
+/// <param name="CountsByCategory">Every category id to its count.</param>
+/// <param name="Services">The services seen, in ordinal order.</param>
 public sealed record ReportManifest(
-    [property: JsonPropertyName("month")] string Month,
-    [property: JsonPropertyName("version")] int Version,
-    [property: JsonPropertyName("eventCount")] long EventCount,
-    [property: JsonPropertyName("eventDigest")] string EventDigest,
-    [property: JsonPropertyName("generatedAt")] DateTimeOffset GeneratedAt,
-    [property: JsonPropertyName("files")] IReadOnlyList<string> Files,
-    [property: JsonPropertyName("timeZone")] string TimeZone,
-    [property: JsonPropertyName("cutoff")] DateTimeOffset Cutoff)
+    int SchemaVersion,
+    string Month,
+    int Version,
+    long EventCount,
+    string EventDigest,
+    DateTimeOffset GeneratedAt,
+    IReadOnlyDictionary<string, string> Files,
+    string TimeZone,
+    DateTimeOffset ReadAt,
+    IReadOnlyDictionary<string, long> MarkerSequences,
+    IReadOnlyDictionary<string, long> CountsByCategory,
+    IReadOnlyList<string> Services)
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+    public const int CurrentSchemaVersion = 2;
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Options);
 
-    public static ReportManifest FromUtf8Json(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize<ReportManifest>(json, Options) ?? throw new JsonException("A report manifest is empty.");
+    /// <summary>Reads a manifest of this schema, or of schema 1 (no <c>schemaVersion</c>), whose files lay beside it under their logical names.</summary>
+    public static ReportManifest FromUtf8Json(ReadOnlySpan<byte> json)
+    {
+        using var document = JsonDocument.Parse(json.ToArray());
+        var root = document.RootElement;
+        if (!root.TryGetProperty("schemaVersion", out _))
+        {
+            var month = root.GetProperty("month").GetString()!;
+            var version = root.GetProperty("version").GetInt32();
+            return new ReportManifest(
+                1, month, version, root.GetProperty("eventCount").GetInt64(), root.GetProperty("eventDigest").GetString()!,
+                root.GetProperty("generatedAt").GetDateTimeOffset(),
+                root.GetProperty("files").EnumerateArray().Select(file => file.GetString()!).ToDictionary(name => name, name => $"{month}/v{version}/{name}"),
+                root.GetProperty("timeZone").GetString()!, root.GetProperty("cutoff").GetDateTimeOffset(),
+                new Dictionary<string, long>(), new Dictionary<string, long>(), []);
+        }
+        return root.Deserialize<ReportManifest>(Options) ?? throw new JsonException("A report manifest is empty.");
+    }
 }

@@ -22,8 +22,8 @@ public sealed class MonthLocks(StorageClientFactory clients)
     private readonly BlobContainerClient container = clients.CreateBlobContainerClient(ContainerName);
     private readonly OnceAsync created = new();
 
-    /// <summary>Waits up to <paramref name="maxWait"/> for the month's lease; throws <see cref="TimeoutException"/> after that.</summary>
-    public async Task<IAsyncDisposable> AcquireAsync(Month month, TimeSpan maxWait, CancellationToken cancellationToken)
+    /// <summary>Waits up to <paramref name="maxWait"/> for the month's lease; throws <see cref="TimeoutException"/> after that. Dispose the lease to let go.</summary>
+    public async Task<MonthLease> AcquireAsync(Month month, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         await created.RunAsync(() => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         var blob = container.GetBlobClient($"{month}.lock");
@@ -43,7 +43,7 @@ public sealed class MonthLocks(StorageClientFactory clients)
             try
             {
                 await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken);
-                return new Held(lease);
+                return new MonthLease(month, lease, RenewEvery);
             }
             catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict && DateTimeOffset.UtcNow < deadline)
             {
@@ -52,50 +52,6 @@ public sealed class MonthLocks(StorageClientFactory clients)
             catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
             {
                 throw new TimeoutException($"Another generator has held the {month} report for over {maxWait.TotalSeconds:0} s.", e);
-            }
-        }
-    }
-
-    private sealed class Held : IAsyncDisposable
-    {
-        private readonly BlobLeaseClient lease;
-        private readonly CancellationTokenSource stop = new();
-        private readonly Task renewal;
-
-        public Held(BlobLeaseClient lease)
-        {
-            this.lease = lease;
-            renewal = RenewAsync(stop.Token);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await stop.CancelAsync();
-            await renewal;
-            stop.Dispose();
-            try
-            {
-                await lease.ReleaseAsync();
-            }
-            catch (RequestFailedException)
-            {
-                // The lease has lapsed or was broken: it is free either way.
-            }
-        }
-
-        private async Task RenewAsync(CancellationToken cancellationToken)
-        {
-            try
-            {
-                while (true)
-                {
-                    await Task.Delay(RenewEvery, cancellationToken);
-                    await lease.RenewAsync(cancellationToken: cancellationToken);
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Released by its holder.
             }
         }
     }
