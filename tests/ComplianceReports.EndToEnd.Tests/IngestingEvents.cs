@@ -102,24 +102,25 @@ public sealed class IngestingEvents(LocalFunctionsHostFixture host)
     }
 
     [Fact]
-    public async Task An_export_of_a_hundred_thousand_events_goes_through_the_ingest_container()
+    public async Task An_export_of_many_messages_worth_of_events_goes_through_the_ingest_container()
     {
-        const int count = 100_000;
+        // Enough for many transactions and chunks; the 100,000-event figure belongs to the benchmark, not to a timed test.
+        const int count = 5_000;
         var november = new DateTimeOffset(2025, 11, 1, 0, 0, 0, TimeSpan.Zero);
         using var export = new MemoryStream();
         await using (var writer = new StreamWriter(export, new UTF8Encoding(false), leaveOpen: true))
         {
             for (var i = 0; i < count; i++)
             {
-                // 25 seconds apart: 29 days of November, about 3,500 events a day.
-                await writer.WriteLineAsync(PrivXSample.Item(100 + i % 7, november.AddSeconds(i * 25), $"user{i % 50}"));
+                // Eight minutes apart: every day of November, about 180 events a day.
+                await writer.WriteLineAsync(PrivXSample.Item(100 + i % 7, november.AddMinutes(i * 8), $"user{i % 50}"));
             }
         }
         export.Position = 0;
         await new IngestBlobs(host.Storage).UploadAsync("export-100k.ndjson", export, default);
 
         await SendAsync("""{"batchId":"export-100k","blob":"export-100k.ndjson"}""");
-        var receipt = await WaitForReceiptAsync("export-100k", TimeSpan.FromMinutes(6));
+        var receipt = await WaitForReceiptAsync("export-100k", TimeSpan.FromMinutes(2));
 
         Assert.Equal(new IngestionNumbers(count, 0, 0), receipt);
         Assert.Null(await new IngestBlobs(host.Storage).OpenReadAsync("export-100k.ndjson", default));

@@ -18,8 +18,8 @@ public sealed class ForgettingNoMonth(PipelineServicesOnAzurite pipeline) : ICla
     {
         var services = pipeline.Services();
         pipeline.Clock.Now = new DateTimeOffset(2017, 1, 20, 0, 0, 0, TimeSpan.Zero);
-        var items = Enumerable.Range(0, 100).Select(i => PrivXSample.Item(100, new DateTimeOffset(2017, 1, 5, 8, 0, i, TimeSpan.Zero), $"user{i % 7}"))
-            .Concat(Enumerable.Range(0, 40).Select(i => PrivXSample.Item(102, new DateTimeOffset(2017, 1, 6, 9, 0, i, TimeSpan.Zero), "mallory")));
+        var items = Enumerable.Range(0, 100).Select(i => PrivXSample.Item(100, new DateTimeOffset(2017, 1, 5, 8, 0, 0, TimeSpan.Zero).AddSeconds(i), $"user{i % 7}"))
+            .Concat(Enumerable.Range(0, 40).Select(i => PrivXSample.Item(102, new DateTimeOffset(2017, 1, 6, 9, 0, 0, TimeSpan.Zero).AddSeconds(i), "mallory")));
         var body = $$"""{"batchId":"partly-committed","events":[{{string.Join(',', items)}}]}""";
         var failing = pipeline.ServicesWithStorage(options =>
         {

@@ -22,7 +22,9 @@ public class KeepingEventFacts(AzuriteStorage storage) : IClassFixture<AzuriteSt
         await store.AppendAsync([parsed], default);
         var stored = Assert.Single(await store.ReadMonthAsync(new Month(2023, 3), default).ToListAsync());
 
-        Assert.Equal(new EventFacts("logins", EventOutcome.Failure, "mallory", null, "auth", "privx-test"), stored.Event.Facts);
+        Assert.Equal(
+            new EventFacts("User-login-failed", "logins", EventOutcome.Failure, false, "PCI 10.2.1.4; SOC 2 CC6.1; ISO A.8.16", null, null, "mallory", null, "auth", "privx-test", "PrivX v24"),
+            stored.Event.Facts);
         Assert.Equal(parsed, stored.Event);
     }
 

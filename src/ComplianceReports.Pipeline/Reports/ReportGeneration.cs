@@ -44,6 +44,12 @@ public sealed partial class ReportGeneration(
         bool newVersion;
         await using (var lease = await locks.AcquireAsync(period.Month, MaxLockWait, cancellationToken))
         {
+            // Copies of one request (the timer's, redelivered) queue behind a long generation: the first
+            // to get the month answers them all.
+            if (await outcomes.FindAsync(request.RequestId, cancellationToken) is { } servedMeanwhile)
+            {
+                return servedMeanwhile;
+            }
             using var held = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
             (manifest, newVersion) = await GenerateAsync(period, lease, held.Token);
         }

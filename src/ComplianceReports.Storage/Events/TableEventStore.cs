@@ -170,8 +170,7 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
 
     private async Task<int> AddBatchAsync(IReadOnlyList<TableEntity> batch, CancellationToken cancellationToken)
     {
-        // Stamped just before the write, so an event stamped before a report's cutoff has landed by the
-        // time the report, after its settle time, reads the store.
+        // Information for a reader of the evidence: membership of a report never depends on this clock.
         var ingestedAt = clock.GetUtcNow();
         foreach (var entity in batch)
         {
