@@ -45,7 +45,7 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
 
     /// <summary>The latest version of a month: its versions are listed by name, and only the newest manifest is read.</summary>
     public async Task<ReportManifest?> GetLatestAsync(Month month, CancellationToken cancellationToken) =>
-        (await ManifestNamesAsync($"{month}/", cancellationToken)).LastOrDefault() is { } latest
+        await ManifestNamesAsync($"{month}/", cancellationToken) is [.., var latest]
             ? await ReadManifestAsync(latest.Blob, cancellationToken)
             : null;
 
