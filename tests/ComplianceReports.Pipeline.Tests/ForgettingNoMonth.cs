@@ -37,7 +37,9 @@ public sealed class ForgettingNoMonth(PipelineServicesOnAzurite pipeline) : ICla
         var request = Assert.Single(await pipeline.QueuedRequestsAsync(), queued => queued.Month == "2017-01");
         var after = await generation.ServeAsync(request, default);
 
-        Assert.Equal((1, 100L), (before.Version, before.EventCount));
+        // The message's two transactions (one a day) run side by side: either may be the one that committed.
+        Assert.Equal(1, before.Version);
+        Assert.Contains(before.EventCount, new[] { 100L, 40L });
         Assert.Equal((2, 140L), (after.Version, after.EventCount));
     }
 
