@@ -18,7 +18,7 @@ public sealed class RedeliveringAMessage(PipelineServicesOnAzurite pipeline) : I
     public async Task The_month_of_a_message_redelivered_after_a_partly_committed_attempt_gets_its_report(int year, int monthNumber, string diedWhen, int diesAfterTransaction)
     {
         var month = new Month(year, monthNumber);
-        pipeline.Clock.Now = month.EndUtc.AddDays(1);
+        pipeline.Clock.AdjustTime(month.EndUtc.AddDays(1));
         // Two days, two partitions: two transactions.
         var message = Enumerable.Range(0, 6).Select(i => Parse(PrivXSample.Item(100, month.StartUtc.AddDays(i / 3).AddHours(i), $"user{i}"))).ToList();
         var dying = pipeline.ServicesWithStorage(options => options.AddPolicy(new DieAfterTransaction(diesAfterTransaction), HttpPipelinePosition.PerCall));

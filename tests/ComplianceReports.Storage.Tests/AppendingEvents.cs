@@ -1,4 +1,3 @@
-using ComplianceReports.Testing;
 using Azure.Data.Tables;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Domain.Reporting;
@@ -6,6 +5,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
+using Microsoft.Extensions.Time.Testing;
 using static ComplianceReports.Storage.Tests.SampleEvents;
 
 namespace ComplianceReports.Storage.Tests;
@@ -15,7 +15,7 @@ public class AppendingEvents(AzuriteStorage storage) : IClassFixture<AzuriteStor
 {
     private static readonly DateTimeOffset IngestedAt = new(2027, 1, 5, 12, 30, 0, TimeSpan.Zero);
 
-    private readonly TableEventStore store = new(storage.Clients, new FixedClock(IngestedAt));
+    private readonly TableEventStore store = new(storage.Clients, new FakeTimeProvider(IngestedAt));
 
     [Fact]
     public async Task Appended_events_are_read_back_by_time_then_identity_in_utc_with_their_ingestion_time()
@@ -58,12 +58,12 @@ public class AppendingEvents(AzuriteStorage storage) : IClassFixture<AzuriteStor
     [Fact]
     public async Task Events_already_stored_never_have_their_ingestion_time_rewritten()
     {
-        var clock = new FixedClock(IngestedAt);
+        var clock = new FakeTimeProvider(IngestedAt);
         var laterStore = new TableEventStore(storage.Clients, clock);
         var events = OneDay(Utc(2024, 3, 3), 3);
         await laterStore.AppendAsync(events, default);
 
-        clock.Now = IngestedAt.AddDays(1);
+        clock.SetUtcNow(IngestedAt.AddDays(1));
         await laterStore.AppendAsync(events, default);
 
         Assert.All(await ReadAsync(new Month(2024, 3)), r => Assert.Equal(IngestedAt, r.IngestedAt));
