@@ -93,7 +93,7 @@ public class AppendingEvents(AzuriteStorage storage) : IClassFixture<AzuriteStor
         var requests = new CountingRequests();
         var counted = new TableEventStore(
             new StorageClientFactory(StorageConnection.FromConnectionString(storage.ConnectionString), options => options.AddPolicy(requests, HttpPipelinePosition.PerCall)),
-            new FixedClock(IngestedAt));
+            new FakeTimeProvider(IngestedAt));
 
         var result = await counted.AppendAsync(events, default);
 
