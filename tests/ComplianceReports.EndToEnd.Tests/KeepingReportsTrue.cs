@@ -3,6 +3,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using ComplianceReports.Domain.Catalog;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Signing;

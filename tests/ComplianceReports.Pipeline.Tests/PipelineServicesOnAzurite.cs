@@ -1,4 +1,5 @@
 using Azure.Core;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Pipeline;
 using ComplianceReports.Pipeline.Reports;
 using ComplianceReports.Storage.Connection;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Queues;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Ingestion;

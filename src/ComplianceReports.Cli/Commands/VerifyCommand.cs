@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Domain.Verification;

@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Storage.Connection;
 
 namespace ComplianceReports.Storage.Queues;

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Storage.Connection;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Azure;
 using Azure.Storage.Blobs;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Storage.Connection;
 
 namespace ComplianceReports.Storage.Reports;
