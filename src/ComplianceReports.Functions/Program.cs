@@ -6,5 +6,6 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddCompliancePipeline(builder.Configuration);
+builder.Services.CheckStorageAtStartup();
 builder.Services.AddReportDelivery();
 builder.Build().Run();

@@ -7,6 +7,7 @@ using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Signing;
+using ComplianceReports.Storage;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Reports;
@@ -242,7 +243,7 @@ public sealed class KeepingReportsTrue(LocalFunctionsHostFixture host) : IDispos
     {
         var source = from.CreateTableClient(TableEventStore.TableName);
         var target = to.CreateTableClient(TableEventStore.TableName);
-        await target.CreateIfNotExistsAsync();
+        await new StorageResources(to).CreateAllAsync(CancellationToken.None);
         await foreach (var entity in source.QueryAsync<TableEntity>())
         {
             await target.AddEntityAsync(entity);
@@ -251,7 +252,6 @@ public sealed class KeepingReportsTrue(LocalFunctionsHostFixture host) : IDispos
         {
             var sourceBlobs = from.CreateBlobContainerClient(container);
             var targetBlobs = to.CreateBlobContainerClient(container);
-            await targetBlobs.CreateIfNotExistsAsync();
             await foreach (var blob in sourceBlobs.GetBlobsAsync())
             {
                 var content = await sourceBlobs.GetBlobClient(blob.Name).DownloadContentAsync();

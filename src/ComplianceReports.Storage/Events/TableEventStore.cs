@@ -28,8 +28,6 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     private readonly TableClient table = clients.CreateTableClient(TableName);
     private readonly TableClient months = clients.CreateTableClient(MonthsTableName);
     private readonly BlobContainerClient rawBlobs = clients.CreateBlobContainerClient(RawContainerName);
-    private readonly OnceAsync created = new();
-    private readonly OnceAsync createdRawContainer = new();
 
     /// <summary>
     /// Stores each event once; events already stored are counted as duplicates, never rewritten. Every
@@ -39,7 +37,6 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     /// </summary>
     public async Task<AppendResult> AppendAsync(IEnumerable<AuditEvent> events, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
 
         var entities = new List<TableEntity>();
         var seen = new HashSet<(string, string)>();
@@ -77,7 +74,6 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     /// <summary>The change marker of every month that has any.</summary>
     public async Task<IReadOnlyDictionary<Month, ChangeMarker>> ReadChangeMarkersAsync(CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         var markers = new Dictionary<Month, ChangeMarker>();
         await foreach (var marker in months.QueryAsync<TableEntity>(entity => entity.PartitionKey == MarkerPartition, cancellationToken: cancellationToken))
         {
@@ -144,7 +140,6 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     /// </summary>
     public async IAsyncEnumerable<StoredAuditEvent> ReadDaysAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         await foreach (var entity in table.QueryAsync<TableEntity>(EventKeys.DayRangeFilter(fromUtc, toUtc), cancellationToken: cancellationToken))
         {
             var raw = entity.GetString(EventEntity.RawBlob) is { } blobName
@@ -161,7 +156,6 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
         {
             return null;
         }
-        await createdRawContainer.RunAsync(() => rawBlobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         var name = $"{keys.PartitionKey}/{keys.RowKey}.json";
         // Same keys, same content: a redelivered event rewrites identical bytes.
         await rawBlobs.GetBlobClient(name).UploadAsync(BinaryData.FromString(auditEvent.RawJson), overwrite: true, cancellationToken);
@@ -205,11 +199,4 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
             return false;
         }
     }
-
-    private Task EnsureTableAsync(CancellationToken cancellationToken) =>
-        created.RunAsync(async () =>
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken);
-            await months.CreateIfNotExistsAsync(cancellationToken);
-        });
 }

@@ -22,7 +22,6 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
     private const int ExportFlushBytes = 64 * 1024;
 
     private readonly QueueClient queue = clients.CreateQueueClient(QueueNames.AuditEvents);
-    private readonly OnceAsync created = new();
     private readonly QueueClient poison = clients.CreateQueueClient(QueueNames.Poison(QueueNames.AuditEvents));
     private readonly IngestBlobs exports = new(clients);
 
@@ -37,7 +36,6 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
     public async Task<IReadOnlyList<string>> SendBatchesAsync(
         IEnumerable<string> itemsJson, string sendId, IProgress<int>? sentMessages, CancellationToken cancellationToken)
     {
-        await created.RunAsync(() => queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         var batchIds = new List<string>();
         foreach (var (batchId, json) in MessagePacking.PackEnvelopes(itemsJson, sendId))
         {
@@ -64,7 +62,6 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
         await writing;
 
         var batchId = $"{sendId}-export";
-        await created.RunAsync(() => queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         await queue.SendMessageAsync(new IngestEnvelope(batchId, Blob: blobName).ToJson(), cancellationToken);
         return batchId;
     }

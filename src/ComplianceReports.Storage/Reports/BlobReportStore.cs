@@ -21,7 +21,6 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
     public const string ContainerName = "reports";
 
     private readonly BlobContainerClient container = clients.CreateBlobContainerClient(ContainerName);
-    private readonly OnceAsync created = new();
 
     [GeneratedRegex(@"^\d{4}-\d{2}/v([1-9]\d{0,8})/manifest\.json$")]
     private static partial Regex ManifestName();
@@ -36,7 +35,6 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
 
     private async Task<IReadOnlyList<ReportManifest>> ListAsync(string? prefix, CancellationToken cancellationToken)
     {
-        await EnsureContainerAsync(cancellationToken);
         var names = new List<(string Month, int Version, string Name)>();
         await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
         {
@@ -67,7 +65,6 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
     /// </summary>
     public async Task<ReportManifest> PublishAsync(ReportManifest manifest, IReadOnlyList<ReportFile> files, MonthLease lease, CancellationToken cancellationToken)
     {
-        await EnsureContainerAsync(cancellationToken);
         var month = Month.Parse(manifest.Month);
         var manifestBlob = container.GetBlobClient(VersionBlobName(month, manifest.Version, ReportFileNames.Manifest));
         if (await manifestBlob.ExistsAsync(cancellationToken))
@@ -129,7 +126,4 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
         ".gz" => "application/gzip",
         _ => "application/octet-stream",
     };
-
-    private Task EnsureContainerAsync(CancellationToken cancellationToken) =>
-        created.RunAsync(() => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 }
