@@ -27,7 +27,7 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
 
     private readonly TableClient table = clients.CreateTableClient(TableName);
     private readonly TableClient months = clients.CreateTableClient(MonthsTableName);
-    private readonly BlobContainerClient rawBlobs = clients.CreateBlobContainerClient(RawContainerName);
+    private readonly OverflowText raw = new(clients.CreateBlobContainerClient(RawContainerName));
 
     /// <summary>
     /// Stores each event once; events already stored are counted as duplicates, never rewritten. Every
@@ -48,7 +48,9 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
             var keys = (EventKeys.PartitionKey(auditEvent.OccurredAt), EventKeys.RowKey(auditEvent));
             if (seen.Add(keys))
             {
-                entities.Add(EventEntity.From(auditEvent, await StoreOversizeRawAsync(auditEvent, keys, cancellationToken)));
+                var entity = EventEntity.From(auditEvent);
+                await raw.StoreAsync(entity, EventEntity.Raw, EventEntity.RawBlob, auditEvent.RawJson, $"{keys.Item1}/{keys.Item2}.json", cancellationToken);
+                entities.Add(entity);
             }
             else
             {
@@ -142,24 +144,8 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     {
         await foreach (var entity in table.QueryAsync<TableEntity>(EventKeys.DayRangeFilter(fromUtc, toUtc), cancellationToken: cancellationToken))
         {
-            var raw = entity.GetString(EventEntity.RawBlob) is { } blobName
-                ? (await rawBlobs.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content.ToString()
-                : entity.GetString(EventEntity.Raw);
-            yield return EventEntity.ToStoredEvent(entity, raw);
+            yield return EventEntity.ToStoredEvent(entity, (await raw.ReadAsync(entity, EventEntity.Raw, EventEntity.RawBlob, cancellationToken))!);
         }
-    }
-
-    /// <summary>Keeps a raw event too long for a table property in blob storage; returns its blob name, or <c>null</c> when it fits inline.</summary>
-    private async Task<string?> StoreOversizeRawAsync(AuditEvent auditEvent, (string PartitionKey, string RowKey) keys, CancellationToken cancellationToken)
-    {
-        if (EventEntity.RawFitsInline(auditEvent))
-        {
-            return null;
-        }
-        var name = $"{keys.PartitionKey}/{keys.RowKey}.json";
-        // Same keys, same content: a redelivered event rewrites identical bytes.
-        await rawBlobs.GetBlobClient(name).UploadAsync(BinaryData.FromString(auditEvent.RawJson), overwrite: true, cancellationToken);
-        return name;
     }
 
     private async Task<int> AddBatchAsync(IReadOnlyList<TableEntity> batch, CancellationToken cancellationToken)

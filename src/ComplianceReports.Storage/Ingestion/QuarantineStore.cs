@@ -15,12 +15,12 @@ public sealed class QuarantineStore(StorageClientFactory clients)
     public const string TableName = "Quarantine";
     public const string ContainerName = "quarantine";
 
-    private const int MaxInlineLength = 30_000;
+    private const string OriginalBlob = nameof(OriginalBlob);
 
     private const string DayKeyFormat = "yyyy-MM-dd";
 
     private readonly TableClient table = clients.CreateTableClient(TableName);
-    private readonly BlobContainerClient blobs = clients.CreateBlobContainerClient(ContainerName);
+    private readonly OverflowText originals = new(clients.CreateBlobContainerClient(ContainerName));
 
     public async Task AddAsync(IReadOnlyCollection<QuarantinedItem> items, CancellationToken cancellationToken)
     {
@@ -41,16 +41,7 @@ public sealed class QuarantineStore(StorageClientFactory clients)
                 [nameof(QuarantinedItem.Reason)] = item.Reason,
                 [nameof(QuarantinedItem.QuarantinedAt)] = item.QuarantinedAt,
             };
-            if (item.OriginalText.Length <= MaxInlineLength)
-            {
-                entity[nameof(QuarantinedItem.OriginalText)] = item.OriginalText;
-            }
-            else
-            {
-                var name = $"{partition}/{row}.txt";
-                await blobs.GetBlobClient(name).UploadAsync(BinaryData.FromString(item.OriginalText), overwrite: true, cancellationToken);
-                entity["OriginalBlob"] = name;
-            }
+            await originals.StoreAsync(entity, nameof(QuarantinedItem.OriginalText), OriginalBlob, item.OriginalText, $"{partition}/{row}.txt", cancellationToken);
             await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
         }
     }
@@ -61,9 +52,7 @@ public sealed class QuarantineStore(StorageClientFactory clients)
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {DayKey(fromDay)} and PartitionKey lt {DayKey(toDay)}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var original = entity.GetString("OriginalBlob") is { } name
-                ? (await blobs.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content.ToString()
-                : entity.GetString(nameof(QuarantinedItem.OriginalText));
+            var original = (await originals.ReadAsync(entity, nameof(QuarantinedItem.OriginalText), OriginalBlob, cancellationToken))!;
             yield return new QuarantinedItem(
                 entity.GetString(nameof(QuarantinedItem.MessageId)),
                 entity.GetInt32(nameof(QuarantinedItem.Position))!.Value,
