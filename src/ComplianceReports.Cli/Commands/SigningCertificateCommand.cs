@@ -20,7 +20,7 @@ public static class SigningCertificateCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(output)!;
-            var current = await new SigningCertificateStore(await CliConnection.RequirePipelineResourcesAsync(storage(parse), cancellationToken), TimeProvider.System).GetCurrentAsync(cancellationToken)
+            var current = await new SigningCertificateStore(storage(parse), TimeProvider.System).GetCurrentAsync(cancellationToken)
                 ?? throw new CliException("no signing certificate is published yet: the functions publish it when they sign their first report");
             string encoding;
             try
