@@ -1,4 +1,5 @@
 using Azure.Core;
+using ComplianceReports.Storage;
 using ComplianceReports.Storage.Connection;
 using Microsoft.Extensions.Configuration;
 
@@ -41,6 +42,23 @@ public static class CliConnection
                 + "and the Blob, Queue and Table endpoints, separated by ';'");
         }
         return clients;
+    }
+
+    /// <summary>Creates what a producer writes to: the CLI may send before the pipeline ever ran.</summary>
+    public static Task CreateProducerResourcesAsync(StorageClientFactory clients, CancellationToken cancellationToken) =>
+        new StorageResources(clients).CreateAsync(StorageResources.ProducerWrites, cancellationToken);
+
+    /// <summary>
+    /// Reading commands need what the pipeline creates when it starts; without it they say so plainly
+    /// instead of failing on the first missing table or container.
+    /// </summary>
+    public static async Task<StorageClientFactory> RequirePipelineResourcesAsync(StorageClientFactory clients, CancellationToken cancellationToken)
+    {
+        var missing = await new StorageResources(clients).FindMissingAsync(StorageResources.All, cancellationToken);
+        return missing.Count == 0
+            ? clients
+            : throw new CliException(
+                $"the pipeline has not run on this storage account yet (no {string.Join(", ", missing)}): start it (scripts/run-local.sh) or deploy infra/");
     }
 
     public static StorageConnection Resolve(string? connectionOption, string currentDirectory)

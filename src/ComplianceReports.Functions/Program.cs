@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddCompliancePipeline(builder.Configuration);
+builder.Services.CheckStorageAtStartup();
 builder.Services.AddReportDelivery();
 using var host = builder.Build();
 if (!host.SettingsAreValid("ComplianceReports.Functions"))

@@ -1,3 +1,4 @@
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Pipeline.Reports;
 using ComplianceReports.Storage.Queues;
 using Microsoft.Azure.Functions.Worker;
@@ -10,5 +11,5 @@ public sealed class ServeReportRequestFunction(ReportGeneration generation)
 
     [Function(Name)]
     public Task Run([QueueTrigger(QueueNames.ReportRequests)] string message, CancellationToken cancellationToken) =>
-        generation.ServeAsync(ReportRequest.FromJson(message), cancellationToken);
+        generation.ServeAsync(message, cancellationToken);
 }

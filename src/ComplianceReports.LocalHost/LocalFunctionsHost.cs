@@ -46,6 +46,13 @@ public static class LocalFunctionsHost
                     configuration.AddInMemoryCollection(options.Settings);
                 }
             })
+            .ConfigureServices((context, services) =>
+            {
+                // Before the WebJobs host, whose listeners and timer start in registration order after it:
+                // every queue, table and container exists before the first function runs.
+                services.AddCompliancePipeline(context.Configuration);
+                services.CreateStorageAtStartup();
+            })
             .ConfigureWebJobs((context, webJobs) =>
             {
                 webJobs.UseHostId(HostIdentity.Local.Id);
@@ -61,7 +68,6 @@ public static class LocalFunctionsHost
             })
             .ConfigureServices((context, services) =>
             {
-                services.AddCompliancePipeline(context.Configuration);
                 services.AddReportDelivery();
                 // The HTTP functions, on Kestrel beside the WebJobs host (LocalHttpUrl, default http://127.0.0.1:7071).
                 services.AddSingleton<LocalHttpServer>();

@@ -1,6 +1,7 @@
 using ComplianceReports.Pipeline.Ingestion;
 using ComplianceReports.Pipeline.Reports;
 using ComplianceReports.Rendering;
+using ComplianceReports.Storage;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
@@ -30,6 +31,7 @@ public static class PipelineServices
         services.AddSingleton(provider => ReportOptions.From(provider.GetRequiredService<IOptions<ReportConfiguration>>().Value));
         services.AddSingleton<ReportSigning>();
         services.AddSingleton(new StorageClientFactory(connection));
+        services.AddSingleton<StorageResources>();
         services.AddSingleton<TableEventStore>();
         services.AddSingleton<QuarantineStore>();
         services.AddSingleton<IngestReceipts>();
@@ -63,4 +65,12 @@ public static class PipelineServices
             return false;
         }
     }
+
+    /// <summary>For a host on storage nobody provisioned (locally, on Azurite): creates what is missing as it starts.</summary>
+    public static IServiceCollection CreateStorageAtStartup(this IServiceCollection services) =>
+        services.AddHostedService(provider => new StorageStartup(provider.GetRequiredService<StorageResources>().CreateAllAsync));
+
+    /// <summary>For a host in Azure, where infra/ creates every resource: checks as it starts and names what is missing.</summary>
+    public static IServiceCollection CheckStorageAtStartup(this IServiceCollection services) =>
+        services.AddHostedService(provider => new StorageStartup(provider.GetRequiredService<StorageResources>().CheckAllAsync));
 }

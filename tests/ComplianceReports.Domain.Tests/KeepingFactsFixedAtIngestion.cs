@@ -1,4 +1,5 @@
 using ComplianceReports.Domain.Catalog;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ComplianceReports.Domain.Catalog;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;
 using static ComplianceReports.Domain.Tests.PrivXItems;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Pipeline.Delivery;
 using ComplianceReports.Storage.Reports;
@@ -155,7 +156,7 @@ public sealed class DownloadingOverHttp(LocalFunctionsHostFixture host) : IDispo
     [InlineData("api/reports/2026-10/versions/0/summary")]
     [InlineData("api/reports/2026-10/versions/x/evidence")]
     [InlineData("api/reports/2026-10x/requests/0123456789abcdef0123456789abcdef")]
-    [InlineData("api/reports/2026-10/requests/not-a-request")]
+    [InlineData("api/reports/2026-10/requests/not_a_request")]
     public async Task A_bad_month_version_or_request_id_is_a_400_with_a_one_line_error(string path)
     {
         using var response = await http.GetAsync(path);

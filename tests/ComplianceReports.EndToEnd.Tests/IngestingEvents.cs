@@ -1,4 +1,5 @@
 using System.Text;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;

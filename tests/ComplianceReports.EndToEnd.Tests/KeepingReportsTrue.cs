@@ -3,9 +3,11 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using ComplianceReports.Domain.Catalog;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Signing;
+using ComplianceReports.Storage;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Reports;
@@ -242,7 +244,7 @@ public sealed class KeepingReportsTrue(LocalFunctionsHostFixture host) : IDispos
     {
         var source = from.CreateTableClient(TableEventStore.TableName);
         var target = to.CreateTableClient(TableEventStore.TableName);
-        await target.CreateIfNotExistsAsync();
+        await new StorageResources(to).CreateAllAsync(CancellationToken.None);
         await foreach (var entity in source.QueryAsync<TableEntity>())
         {
             await target.AddEntityAsync(entity);
@@ -251,7 +253,6 @@ public sealed class KeepingReportsTrue(LocalFunctionsHostFixture host) : IDispos
         {
             var sourceBlobs = from.CreateBlobContainerClient(container);
             var targetBlobs = to.CreateBlobContainerClient(container);
-            await targetBlobs.CreateIfNotExistsAsync();
             await foreach (var blob in sourceBlobs.GetBlobsAsync())
             {
                 var content = await sourceBlobs.GetBlobClient(blob.Name).DownloadContentAsync();

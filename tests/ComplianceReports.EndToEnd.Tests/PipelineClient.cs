@@ -1,3 +1,4 @@
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Ingestion;

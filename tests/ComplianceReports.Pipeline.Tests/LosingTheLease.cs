@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Storage.Blobs.Specialized;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Pipeline.Reports;

@@ -1,6 +1,8 @@
 using Azure.Core;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Pipeline;
 using ComplianceReports.Pipeline.Reports;
+using ComplianceReports.Storage;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Queues;
 using ComplianceReports.Testing;
@@ -61,7 +63,6 @@ public sealed class PipelineServicesOnAzurite : IAsyncLifetime
     public async Task<IReadOnlyList<ReportRequest>> QueuedRequestsAsync()
     {
         var queue = Storage.CreateQueueClient(QueueNames.ReportRequests);
-        await queue.CreateIfNotExistsAsync();
         var peeked = await queue.PeekMessagesAsync(32);
         return peeked.Value.Select(message => ReportRequest.FromJson(message.Body.ToString())).ToList();
     }
@@ -69,11 +70,10 @@ public sealed class PipelineServicesOnAzurite : IAsyncLifetime
     public async Task ClearQueuedRequestsAsync()
     {
         var queue = Storage.CreateQueueClient(QueueNames.ReportRequests);
-        await queue.CreateIfNotExistsAsync();
         await queue.ClearMessagesAsync();
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => new StorageResources(Storage).CreateAllAsync(CancellationToken.None);
 
     /// <summary>Leaves no request behind: the account goes to the next fixture that leases it.</summary>
     public async Task DisposeAsync()

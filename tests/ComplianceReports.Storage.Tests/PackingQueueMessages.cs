@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Storage.Queues;
 using ComplianceReports.Testing;
@@ -11,6 +12,12 @@ public class PackingQueueMessages
     private const int QueueMessageLimit = 64 * 1024;
 
     private static readonly string SendId = AuditEventQueue.NewSendId();
+
+    [Fact]
+    public void The_budget_counts_the_empty_envelope_the_contract_writes()
+    {
+        Assert.Equal(MessagePacking.EmptyEnvelopeBytes, System.Text.Encoding.UTF8.GetByteCount(new IngestEnvelope("", []).ToJson()));
+    }
 
     [Fact]
     public void Every_message_is_an_envelope_within_the_byte_budget()
@@ -117,7 +124,7 @@ public class PackingQueueMessages
     [Fact]
     public void The_largest_item_allowed_fits_an_envelope_with_the_longest_batch_id()
     {
-        var longestSendId = new string('s', AuditMessageReader.MaxBatchIdLength - "-00001".Length);
+        var longestSendId = new string('s', IngestEnvelope.MaxBatchIdLength - "-00001".Length);
 
         var envelope = Assert.Single(MessagePacking.PackEnvelopes([Item(0, MessagePacking.MaxItemJsonBytes)], longestSendId));
 

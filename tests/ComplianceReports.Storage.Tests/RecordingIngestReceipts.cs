@@ -1,3 +1,4 @@
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Storage.Ingestion;
 using static ComplianceReports.Storage.Tests.SampleEvents;
 

@@ -1,3 +1,4 @@
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Storage.Reports;
 
 namespace ComplianceReports.Storage.Tests;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Queues;
@@ -47,6 +48,7 @@ public static class ReportCommands
                     $"{wanted} has not ended yet: it ends {wanted.EndUtc:yyyy-MM-dd HH:mm} UTC; add --partial for a provisional report of the events stored so far");
             }
             var clients = storage(parse);
+            await CliConnection.CreateProducerResourcesAsync(clients, cancellationToken);
             var request = ReportRequest.For(wanted, requestedBy: "cli");
             await new ReportRequestQueue(clients).SendAsync(request, cancellationToken);
             await Console.Error.WriteLineAsync($"asked for the {wanted} report (request {request.RequestId}); waiting for the pipeline…");
@@ -75,7 +77,7 @@ public static class ReportCommands
         var command = new Command("list", "List every month's report versions: version, events, when generated, and the start of the evidence digest");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var manifests = await new BlobReportStore(storage(parse)).ListAllAsync(cancellationToken);
+            var manifests = await new BlobReportStore(await CliConnection.RequirePipelineResourcesAsync(storage(parse), cancellationToken)).ListAllAsync(cancellationToken);
             if (manifests.Count == 0)
             {
                 Console.WriteLine("no reports yet: ask for one with 'compliance report generate --month YYYY-MM'");
@@ -112,7 +114,7 @@ public static class ReportCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var wanted = CliMonths.Parse(parse.GetValue(month)!);
-            var reports = new BlobReportStore(storage(parse));
+            var reports = new BlobReportStore(await CliConnection.RequirePipelineResourcesAsync(storage(parse), cancellationToken));
             var versions = await reports.ListVersionsAsync(wanted, cancellationToken);
             if (versions.Count == 0)
             {

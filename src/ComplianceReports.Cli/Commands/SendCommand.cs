@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Ingestion;
@@ -80,6 +81,7 @@ public static class SendCommand
     public static async Task<bool> DeliverAsync(
         StorageClientFactory clients, List<string> items, bool showProgress, int? waitSeconds, CancellationToken cancellationToken)
     {
+        await CliConnection.CreateProducerResourcesAsync(clients, cancellationToken);
         var queue = new AuditEventQueue(clients);
         var batchIds = await SendAsync(queue, items, showProgress, cancellationToken);
         var sent = $"sent {items.Count} events in {batchIds.Count} messages";

@@ -23,7 +23,7 @@ public static class StatusCommand
         var command = new Command("status", "Show queue depths, poison and quarantine counts, the months holding events, and each month's report versions");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var clients = storage(parse);
+            var clients = await CliConnection.RequirePipelineResourcesAsync(storage(parse), cancellationToken);
             // Everything is read before anything is printed, so storage that cannot be reached gives one line, not half a status.
             var depths = new List<string>();
             foreach (var name in Queues)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Domain.Verification;
@@ -43,7 +44,7 @@ public static class VerifyCommand
         {
             var files = ReportFiles.Locate(parse.GetValue(target)!);
             var isOffline = parse.GetValue(offline);
-            var clients = isOffline ? null : storage(parse);
+            var clients = isOffline ? null : await CliConnection.RequirePipelineResourcesAsync(storage(parse), cancellationToken);
             var trusted = parse.GetValue(trust) is { } trustPath
                 ? [SigningCertificates.LoadTrusted(trustPath)]
                 : clients is null ? null

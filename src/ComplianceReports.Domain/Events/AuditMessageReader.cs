@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using ComplianceReports.Domain.Contracts;
 
 namespace ComplianceReports.Domain.Events;
 
@@ -11,14 +11,9 @@ namespace ComplianceReports.Domain.Events;
 /// input: each item is read or refused with a reason, and a message that is not JSON at all is
 /// refused whole.
 /// </summary>
-public static partial class AuditMessageReader
+public static class AuditMessageReader
 {
     public const string WholeMessage = "the message";
-
-    public const int MaxBatchIdLength = 128;
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:-]*\z")]
-    private static partial Regex BatchIdShape();
 
     public static AuditMessage Read(string body)
     {
@@ -63,7 +58,7 @@ public static partial class AuditMessageReader
         {
             return Refused($"The message is {PrivXEventParser.Describe(root.ValueKind)}; expected an event, an array of events, a page or an envelope.", body);
         }
-        var envelope = root.TryGetProperty("batchId", out var batchId);
+        var envelope = root.TryGetProperty(IngestEnvelope.BatchIdName, out var batchId);
         var page = !envelope && root.TryGetProperty("items", out _);
         if (!envelope && !page)
         {
@@ -106,17 +101,17 @@ public static partial class AuditMessageReader
 
     private static AuditMessage ReadEnvelope(JsonElement root, JsonElement batchId, string body)
     {
-        if (batchId.ValueKind != JsonValueKind.String || batchId.GetString() is not { Length: > 0 and <= MaxBatchIdLength } id || !BatchIdShape().IsMatch(id))
+        if (batchId.ValueKind != JsonValueKind.String || batchId.GetString() is not { } id || !IngestEnvelope.IsValidBatchId(id))
         {
-            return Refused($"\"batchId\" must be a string of up to {MaxBatchIdLength} letters, digits, '.', '_', ':' or '-'.", body);
+            return Refused($"\"{IngestEnvelope.BatchIdName}\" must be {IngestEnvelope.BatchIdRule}.", body);
         }
-        if (root.TryGetProperty("events", out var events))
+        if (root.TryGetProperty(IngestEnvelope.EventsName, out var events))
         {
             return events.ValueKind == JsonValueKind.Array
-                ? new AuditMessage(id, null, ReadArray(events, body, "events"))
+                ? new AuditMessage(id, null, ReadArray(events, body, IngestEnvelope.EventsName))
                 : Refused("An envelope's \"events\" must be an array.", body, id);
         }
-        if (root.TryGetProperty("blob", out var blob))
+        if (root.TryGetProperty(IngestEnvelope.BlobName, out var blob))
         {
             return blob.ValueKind == JsonValueKind.String && IngestBlobName.IsValid(blob.GetString())
                 ? new AuditMessage(id, blob.GetString(), [])

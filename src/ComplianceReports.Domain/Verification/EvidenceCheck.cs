@@ -1,3 +1,4 @@
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;

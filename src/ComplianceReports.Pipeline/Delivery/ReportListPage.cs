@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Storage.Reports;
 using static System.Net.WebUtility;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Reporting;
 
 namespace ComplianceReports.Pipeline.Delivery;
@@ -13,10 +14,6 @@ public static partial class RouteValues
 {
     [GeneratedRegex(@"^[1-9][0-9]{0,8}\z")]
     private static partial Regex VersionShape();
-
-    /// <summary>The shape of the request ids this pipeline hands out (<see cref="Storage.Queues.ReportRequest.For"/>).</summary>
-    [GeneratedRegex(@"^[0-9a-f]{32}\z")]
-    private static partial Regex RequestIdShape();
 
     public static bool TryMonth(string? text, out Month month, [NotNullWhen(false)] out JsonReply? error)
     {
@@ -39,7 +36,7 @@ public static partial class RouteValues
 
     public static bool TryRequestId(string? text, [NotNullWhen(false)] out JsonReply? error)
     {
-        error = text is not null && RequestIdShape().IsMatch(text)
+        error = ReportRequestId.IsValid(text)
             ? null
             : JsonReply.Error(400, $"'{text}' is not a report request id: use the Location that POST /{ReportLinks.RoutePrefix}/reports/{{month}} returned.");
         return error is null;

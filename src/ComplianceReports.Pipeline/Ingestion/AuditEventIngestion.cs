@@ -1,3 +1,4 @@
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Rendering;
@@ -31,6 +32,10 @@ public sealed partial class ReportGeneration(
 {
     /// <summary>Long enough for another generator to finish a large month; the queue retries after that.</summary>
     private static readonly TimeSpan MaxLockWait = TimeSpan.FromMinutes(4);
+
+    /// <summary>Serves a request as it came off the queue; one that is not a request fails, saying why.</summary>
+    public Task<ReportRequestOutcome> ServeAsync(string message, CancellationToken cancellationToken) =>
+        ServeAsync(ReportRequest.FromJson(message), cancellationToken);
 
     public async Task<ReportRequestOutcome> ServeAsync(ReportRequest request, CancellationToken cancellationToken)
     {

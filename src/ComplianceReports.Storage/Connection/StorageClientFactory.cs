@@ -6,12 +6,19 @@ using Azure.Storage.Queues;
 
 namespace ComplianceReports.Storage.Connection;
 
-/// <summary>Builds every storage client of the application from one <see cref="StorageConnection"/>.</summary>
+/// <summary>
+/// Builds every storage client of the application from one <see cref="StorageConnection"/>. Each service
+/// client is built once and shared: they are thread-safe and hold the connection pool and credential
+/// cache that a client per adapter would build again.
+/// </summary>
 public sealed class StorageClientFactory
 {
     private readonly StorageConnection connection;
     private readonly Lazy<TokenCredential> credential;
     private readonly Action<ClientOptions>? configureOptions;
+    private readonly Lazy<TableServiceClient> tables;
+    private readonly Lazy<BlobServiceClient> blobs;
+    private readonly Lazy<QueueServiceClient> queues;
 
     public StorageClientFactory(StorageConnection connection, TokenCredential? credential = null)
     {
@@ -20,6 +27,9 @@ public sealed class StorageClientFactory
         {
             ManagedIdentityClientId = connection.ManagedIdentityClientId,
         }));
+        tables = new Lazy<TableServiceClient>(BuildTableServiceClient);
+        blobs = new Lazy<BlobServiceClient>(BuildBlobServiceClient);
+        queues = new Lazy<QueueServiceClient>(BuildQueueServiceClient);
     }
 
     /// <summary>
@@ -35,7 +45,13 @@ public sealed class StorageClientFactory
 
     public StorageConnection Connection => connection;
 
-    public TableServiceClient CreateTableServiceClient()
+    public TableServiceClient CreateTableServiceClient() => tables.Value;
+
+    public BlobServiceClient CreateBlobServiceClient() => blobs.Value;
+
+    public QueueServiceClient CreateQueueServiceClient() => queues.Value;
+
+    private TableServiceClient BuildTableServiceClient()
     {
         var options = Configured(new TableClientOptions());
         return connection.ConnectionString is { } connectionString
@@ -43,7 +59,7 @@ public sealed class StorageClientFactory
             : new TableServiceClient(connection.TableServiceUri, credential.Value, options);
     }
 
-    public BlobServiceClient CreateBlobServiceClient()
+    private BlobServiceClient BuildBlobServiceClient()
     {
         var options = Configured(new BlobClientOptions());
         return connection.ConnectionString is { } connectionString
@@ -52,7 +68,7 @@ public sealed class StorageClientFactory
     }
 
     /// <summary>Queue clients always use base64 messages, as the Functions host is configured to in host.json.</summary>
-    public QueueServiceClient CreateQueueServiceClient()
+    private QueueServiceClient BuildQueueServiceClient()
     {
         var options = Configured(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         return connection.ConnectionString is { } connectionString

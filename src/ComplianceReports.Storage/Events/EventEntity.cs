@@ -27,17 +27,12 @@ internal static class EventEntity
     public const string CatalogVersion = nameof(CatalogVersion);
 
     /// <summary>
-    /// A table property holds 64 KiB, that is 32,768 UTF-16 characters; a raw event longer than this
-    /// goes to blob storage and the row keeps its name.
+    /// The row of an event, without its raw text: that goes in <see cref="Raw"/>, or in a blob named by
+    /// <see cref="RawBlob"/> (<see cref="OverflowText"/>). Its <see cref="IngestedAt"/> is stamped when its transaction is sent.
     /// </summary>
-    public const int MaxInlineRawLength = 30_000;
-
-    public static bool RawFitsInline(AuditEvent auditEvent) => auditEvent.RawJson.Length <= MaxInlineRawLength;
-
-    /// <summary>The row of an event; its <see cref="IngestedAt"/> is stamped when its transaction is sent.</summary>
-    public static TableEntity From(AuditEvent auditEvent, string? rawBlobName)
+    public static TableEntity From(AuditEvent auditEvent)
     {
-        var entity = new TableEntity(EventKeys.PartitionKey(auditEvent.OccurredAt), EventKeys.RowKey(auditEvent))
+        return new TableEntity(EventKeys.PartitionKey(auditEvent.OccurredAt), EventKeys.RowKey(auditEvent))
         {
             [OccurredAt] = auditEvent.OccurredAt,
             [Code] = auditEvent.Code,
@@ -55,15 +50,6 @@ internal static class EventEntity
             [Details] = auditEvent.Facts.Details,
             [CatalogVersion] = auditEvent.Facts.CatalogVersion,
         };
-        if (rawBlobName is null)
-        {
-            entity[Raw] = auditEvent.RawJson;
-        }
-        else
-        {
-            entity[RawBlob] = rawBlobName;
-        }
-        return entity;
     }
 
     public static StoredAuditEvent ToStoredEvent(TableEntity entity, string raw) => new(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using ComplianceReports.Domain.Events;
 
 namespace ComplianceReports.Storage.Events;
@@ -21,5 +22,5 @@ public static class EventKeys
 
     /// <summary>The table filter for every day partition that <c>[fromUtc, toUtc)</c> touches.</summary>
     public static string DayRangeFilter(DateTimeOffset fromUtc, DateTimeOffset toUtc) =>
-        $"PartitionKey ge '{PartitionKey(fromUtc)}' and PartitionKey le '{PartitionKey(toUtc.AddTicks(-1))}'";
+        TableClient.CreateQueryFilter($"PartitionKey ge {PartitionKey(fromUtc)} and PartitionKey le {PartitionKey(toUtc.AddTicks(-1))}");
 }

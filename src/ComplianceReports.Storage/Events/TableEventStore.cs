@@ -33,9 +33,7 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
 
     private readonly TableClient table = clients.CreateTableClient(TableName);
     private readonly TableClient months = clients.CreateTableClient(MonthsTableName);
-    private readonly BlobContainerClient rawBlobs = clients.CreateBlobContainerClient(RawContainerName);
-    private readonly OnceAsync created = new();
-    private readonly OnceAsync createdRawContainer = new();
+    private readonly OverflowText raw = new(clients.CreateBlobContainerClient(RawContainerName));
 
     /// <summary>
     /// Stores each event once; events already stored are counted as duplicates, never rewritten. Every
@@ -45,7 +43,6 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     /// </summary>
     public async Task<AppendResult> AppendAsync(IEnumerable<AuditEvent> events, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
 
         var entities = new List<TableEntity>();
         var seen = new HashSet<(string, string)>();
@@ -57,7 +54,9 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
             var keys = (EventKeys.PartitionKey(auditEvent.OccurredAt), EventKeys.RowKey(auditEvent));
             if (seen.Add(keys))
             {
-                entities.Add(EventEntity.From(auditEvent, await StoreOversizeRawAsync(auditEvent, keys, cancellationToken)));
+                var entity = EventEntity.From(auditEvent);
+                await raw.StoreAsync(entity, EventEntity.Raw, EventEntity.RawBlob, auditEvent.RawJson, $"{keys.Item1}/{keys.Item2}.json", cancellationToken);
+                entities.Add(entity);
             }
             else
             {
@@ -82,7 +81,6 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     /// <summary>The change marker of every month that has any.</summary>
     public async Task<IReadOnlyDictionary<Month, ChangeMarker>> ReadChangeMarkersAsync(CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         var markers = new Dictionary<Month, ChangeMarker>();
         await foreach (var marker in months.QueryAsync<TableEntity>(entity => entity.PartitionKey == MarkerPartition, cancellationToken: cancellationToken))
         {
@@ -149,28 +147,10 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     /// </summary>
     public async IAsyncEnumerable<StoredAuditEvent> ReadDaysAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         await foreach (var entity in table.QueryAsync<TableEntity>(EventKeys.DayRangeFilter(fromUtc, toUtc), cancellationToken: cancellationToken))
         {
-            var raw = entity.GetString(EventEntity.RawBlob) is { } blobName
-                ? (await rawBlobs.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content.ToString()
-                : entity.GetString(EventEntity.Raw);
-            yield return EventEntity.ToStoredEvent(entity, raw);
+            yield return EventEntity.ToStoredEvent(entity, (await raw.ReadAsync(entity, EventEntity.Raw, EventEntity.RawBlob, cancellationToken))!);
         }
-    }
-
-    /// <summary>Keeps a raw event too long for a table property in blob storage; returns its blob name, or <c>null</c> when it fits inline.</summary>
-    private async Task<string?> StoreOversizeRawAsync(AuditEvent auditEvent, (string PartitionKey, string RowKey) keys, CancellationToken cancellationToken)
-    {
-        if (EventEntity.RawFitsInline(auditEvent))
-        {
-            return null;
-        }
-        await createdRawContainer.RunAsync(() => rawBlobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
-        var name = $"{keys.PartitionKey}/{keys.RowKey}.json";
-        // Same keys, same content: a redelivered event rewrites identical bytes.
-        await rawBlobs.GetBlobClient(name).UploadAsync(BinaryData.FromString(auditEvent.RawJson), overwrite: true, cancellationToken);
-        return name;
     }
 
     /// <summary>Adds a transaction's events that are not stored yet; returns how many it added.</summary>
@@ -225,11 +205,4 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
         }
         return stored;
     }
-
-    private Task EnsureTableAsync(CancellationToken cancellationToken) =>
-        created.RunAsync(async () =>
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken);
-            await months.CreateIfNotExistsAsync(cancellationToken);
-        });
 }

@@ -15,18 +15,15 @@ public sealed class IngestBlobs(StorageClientFactory clients)
     public const string ContainerName = "ingest";
 
     private readonly BlobContainerClient container = clients.CreateBlobContainerClient(ContainerName);
-    private readonly OnceAsync created = new();
 
     public async Task UploadAsync(string name, Stream content, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
         await Blob(name).UploadAsync(content, overwrite: true, cancellationToken);
     }
 
     /// <summary>The export's content, streamed; <c>null</c> when there is no such blob.</summary>
     public async Task<Stream?> OpenReadAsync(string name, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
         try
         {
             return await Blob(name).OpenReadAsync(cancellationToken: cancellationToken);
@@ -45,7 +42,4 @@ public sealed class IngestBlobs(StorageClientFactory clients)
         IngestBlobName.IsValid(name)
             ? container.GetBlobClient(name)
             : throw new ArgumentException($"'{name}' is not a blob name in the ingest container: {IngestBlobName.Rule}", nameof(name));
-
-    private Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
-        created.RunAsync(() => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Azure;
 using Azure.Data.Tables;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Storage.Connection;
 
 namespace ComplianceReports.Storage.Ingestion;
@@ -16,11 +17,9 @@ public sealed class IngestReceipts(StorageClientFactory clients)
     private const string Row = "receipt";
 
     private readonly TableClient table = clients.CreateTableClient(TableName);
-    private readonly OnceAsync created = new();
 
     public async Task RecordAsync(IngestReceipt receipt, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
         await table.UpsertEntityAsync(
             new TableEntity(receipt.BatchId, Row)
             {
@@ -36,7 +35,6 @@ public sealed class IngestReceipts(StorageClientFactory clients)
     /// <summary>The receipt, or <c>null</c> while the batch waits or runs.</summary>
     public async Task<IngestReceipt?> FindAsync(string batchId, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
         try
         {
             var entity = (await table.GetEntityAsync<TableEntity>(batchId, Row, cancellationToken: cancellationToken)).Value;
@@ -52,7 +50,4 @@ public sealed class IngestReceipts(StorageClientFactory clients)
             return null;
         }
     }
-
-    private Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
-        created.RunAsync(() => table.CreateIfNotExistsAsync(cancellationToken));
 }

@@ -15,11 +15,12 @@ public sealed class QuarantineStore(StorageClientFactory clients)
     public const string TableName = "Quarantine";
     public const string ContainerName = "quarantine";
 
-    private const int MaxInlineLength = 30_000;
+    private const string OriginalBlob = nameof(OriginalBlob);
+
+    private const string DayKeyFormat = "yyyy-MM-dd";
 
     private readonly TableClient table = clients.CreateTableClient(TableName);
-    private readonly BlobContainerClient blobs = clients.CreateBlobContainerClient(ContainerName);
-    private readonly OnceAsync created = new();
+    private readonly OverflowText originals = new(clients.CreateBlobContainerClient(ContainerName));
 
     public async Task AddAsync(IReadOnlyCollection<QuarantinedItem> items, CancellationToken cancellationToken)
     {
@@ -27,10 +28,9 @@ public sealed class QuarantineStore(StorageClientFactory clients)
         {
             return;
         }
-        await EnsureCreatedAsync(cancellationToken);
         foreach (var item in items)
         {
-            var partition = item.QuarantinedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var partition = DayKey(DateOnly.FromDateTime(item.QuarantinedAt.UtcDateTime));
             var row = string.Create(CultureInfo.InvariantCulture, $"{item.MessageId}_{item.Position:D7}");
             var entity = new TableEntity(partition, row)
             {
@@ -41,16 +41,7 @@ public sealed class QuarantineStore(StorageClientFactory clients)
                 [nameof(QuarantinedItem.Reason)] = item.Reason,
                 [nameof(QuarantinedItem.QuarantinedAt)] = item.QuarantinedAt,
             };
-            if (item.OriginalText.Length <= MaxInlineLength)
-            {
-                entity[nameof(QuarantinedItem.OriginalText)] = item.OriginalText;
-            }
-            else
-            {
-                var name = $"{partition}/{row}.txt";
-                await blobs.GetBlobClient(name).UploadAsync(BinaryData.FromString(item.OriginalText), overwrite: true, cancellationToken);
-                entity["OriginalBlob"] = name;
-            }
+            await originals.StoreAsync(entity, nameof(QuarantinedItem.OriginalText), OriginalBlob, item.OriginalText, $"{partition}/{row}.txt", cancellationToken);
             await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
         }
     }
@@ -58,13 +49,10 @@ public sealed class QuarantineStore(StorageClientFactory clients)
     /// <summary>Everything quarantined on the UTC days from <paramref name="fromDay"/> up to, not including, <paramref name="toDay"/>.</summary>
     public async IAsyncEnumerable<QuarantinedItem> ReadAsync(DateOnly fromDay, DateOnly toDay, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
-        var filter = $"PartitionKey ge '{fromDay:yyyy-MM-dd}' and PartitionKey lt '{toDay:yyyy-MM-dd}'";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {DayKey(fromDay)} and PartitionKey lt {DayKey(toDay)}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var original = entity.GetString("OriginalBlob") is { } name
-                ? (await blobs.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content.ToString()
-                : entity.GetString(nameof(QuarantinedItem.OriginalText));
+            var original = (await originals.ReadAsync(entity, nameof(QuarantinedItem.OriginalText), OriginalBlob, cancellationToken))!;
             yield return new QuarantinedItem(
                 entity.GetString(nameof(QuarantinedItem.MessageId)),
                 entity.GetInt32(nameof(QuarantinedItem.Position))!.Value,
@@ -79,8 +67,7 @@ public sealed class QuarantineStore(StorageClientFactory clients)
     /// <summary>How many items were refused in <c>[fromUtc, toUtc)</c>, up to and including <paramref name="cutoff"/>.</summary>
     public async Task<long> CountAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
-        var filter = $"PartitionKey ge '{fromUtc.UtcDateTime:yyyy-MM-dd}' and PartitionKey le '{toUtc.UtcDateTime:yyyy-MM-dd}'";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {DayKey(DateOnly.FromDateTime(fromUtc.UtcDateTime))} and PartitionKey le {DayKey(DateOnly.FromDateTime(toUtc.UtcDateTime))}");
         long count = 0;
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [nameof(QuarantinedItem.QuarantinedAt)], cancellationToken: cancellationToken))
         {
@@ -93,20 +80,14 @@ public sealed class QuarantineStore(StorageClientFactory clients)
     /// <summary>How many items were refused on each UTC day that has any; reads keys only, never the items.</summary>
     public async Task<IReadOnlyDictionary<DateOnly, long>> CountPerDayAsync(CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
         var counts = new SortedDictionary<DateOnly, long>();
         await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
         {
-            var day = DateOnly.ParseExact(entity.PartitionKey, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var day = DateOnly.ParseExact(entity.PartitionKey, DayKeyFormat, CultureInfo.InvariantCulture);
             counts[day] = counts.GetValueOrDefault(day) + 1;
         }
         return counts;
     }
 
-    private Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
-        created.RunAsync(async () =>
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken);
-            await blobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        });
+    private static string DayKey(DateOnly day) => day.ToString(DayKeyFormat, CultureInfo.InvariantCulture);
 }

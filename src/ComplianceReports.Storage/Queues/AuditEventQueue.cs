@@ -3,10 +3,10 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Ingestion;
 
@@ -22,7 +22,6 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
     private const int ExportFlushBytes = 64 * 1024;
 
     private readonly QueueClient queue = clients.CreateQueueClient(QueueNames.AuditEvents);
-    private readonly OnceAsync created = new();
     private readonly QueueClient poison = clients.CreateQueueClient(QueueNames.Poison(QueueNames.AuditEvents));
     private readonly IngestBlobs exports = new(clients);
 
@@ -37,7 +36,6 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
     public async Task<IReadOnlyList<string>> SendBatchesAsync(
         IEnumerable<string> itemsJson, string sendId, IProgress<int>? sentMessages, CancellationToken cancellationToken)
     {
-        await created.RunAsync(() => queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         var batchIds = new List<string>();
         foreach (var (batchId, json) in MessagePacking.PackEnvelopes(itemsJson, sendId))
         {
@@ -64,8 +62,7 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
         await writing;
 
         var batchId = $"{sendId}-export";
-        await created.RunAsync(() => queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
-        await queue.SendMessageAsync(JsonSerializer.Serialize(new { batchId, blob = blobName }), cancellationToken);
+        await queue.SendMessageAsync(new IngestEnvelope(batchId, Blob: blobName).ToJson(), cancellationToken);
         return batchId;
     }
 
@@ -91,7 +88,7 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
         }
         var wanted = batchIds.ToHashSet(StringComparer.Ordinal);
         return peeked
-            .Select(message => BatchIdOf(message.Body.ToString()))
+            .Select(message => IngestEnvelope.TryFromJson(message.Body.ToString())?.BatchId)
             .Where(batchId => batchId is not null && wanted.Contains(batchId))
             .Select(batchId => batchId!)
             .Distinct(StringComparer.Ordinal)
@@ -119,24 +116,6 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
         {
             await writer.CompleteAsync(e);
             throw;
-        }
-    }
-
-    /// <summary>The batch id of an envelope, without reading its events; <c>null</c> for anything else.</summary>
-    private static string? BatchIdOf(string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("batchId", out var batchId)
-                && batchId.ValueKind == JsonValueKind.String
-                    ? batchId.GetString()
-                    : null;
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 }

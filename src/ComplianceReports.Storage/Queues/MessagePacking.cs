@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using ComplianceReports.Domain.Events;
+using ComplianceReports.Domain.Contracts;
 
 namespace ComplianceReports.Storage.Queues;
 
@@ -18,12 +17,10 @@ public static class MessagePacking
     /// The largest item an envelope carries whatever its batch id: the budget less an envelope around a
     /// batch id of the longest length allowed. A larger item has to travel in an export.
     /// </summary>
-    public const int MaxItemJsonBytes = MaxMessageJsonBytes - EmptyEnvelopeBytes - AuditMessageReader.MaxBatchIdLength;
+    public const int MaxItemJsonBytes = MaxMessageJsonBytes - EmptyEnvelopeBytes - IngestEnvelope.MaxBatchIdLength;
 
-    /// <summary>The bytes of <c>{"batchId":"","events":[]}</c>.</summary>
-    private const int EmptyEnvelopeBytes = 26;
-
-    private const string EnvelopeTail = "]}";
+    /// <summary>The bytes of <c>{"batchId":"","events":[]}</c>, pinned by a test against the contract.</summary>
+    public const int EmptyEnvelopeBytes = 26;
 
     /// <summary>
     /// Packs JSON items into envelopes <c>{"batchId":"...","events":[...]}</c> of at most
@@ -33,10 +30,9 @@ public static class MessagePacking
     public static IEnumerable<(string BatchId, string Json)> PackEnvelopes(IEnumerable<string> itemsJson, string sendId)
     {
         var number = 1;
-        var (batchId, head) = Envelope(sendId, number);
-        var message = new StringBuilder(head);
-        var messageBytes = Encoding.UTF8.GetByteCount(head) + EnvelopeTail.Length;
-        var emptyBytes = messageBytes;
+        var batchId = BatchId(sendId, number);
+        var items = new List<string>();
+        var messageBytes = EmptyEnvelopeBytes + batchId.Length;
         foreach (var item in itemsJson)
         {
             var itemBytes = Encoding.UTF8.GetByteCount(item);
@@ -44,31 +40,24 @@ public static class MessagePacking
             {
                 throw new ArgumentException($"An event of {itemBytes:N0} bytes does not fit in one queue message of {MaxMessageJsonBytes:N0} bytes.", nameof(itemsJson));
             }
-            var separator = messageBytes > emptyBytes ? 1 : 0;
+            var separator = items.Count > 0 ? 1 : 0;
             if (messageBytes + separator + itemBytes > MaxMessageJsonBytes)
             {
-                yield return (batchId, message.Append(EnvelopeTail).ToString());
-                (batchId, head) = Envelope(sendId, ++number);
-                message.Clear().Append(head);
-                messageBytes = emptyBytes = Encoding.UTF8.GetByteCount(head) + EnvelopeTail.Length;
+                yield return (batchId, new IngestEnvelope(batchId, items).ToJson());
+                batchId = BatchId(sendId, ++number);
+                items = [];
+                messageBytes = EmptyEnvelopeBytes + batchId.Length;
                 separator = 0;
             }
-            if (separator == 1)
-            {
-                message.Append(',');
-            }
-            message.Append(item);
+            items.Add(item);
             messageBytes += separator + itemBytes;
         }
-        if (messageBytes > emptyBytes)
+        if (items.Count > 0)
         {
-            yield return (batchId, message.Append(EnvelopeTail).ToString());
+            yield return (batchId, new IngestEnvelope(batchId, items).ToJson());
         }
     }
 
-    private static (string BatchId, string Head) Envelope(string sendId, int number)
-    {
-        var batchId = string.Create(CultureInfo.InvariantCulture, $"{sendId}-{number:D5}");
-        return (batchId, $"{{\"batchId\":{JsonSerializer.Serialize(batchId)},\"events\":[");
-    }
+    /// <summary>Batch ids are ASCII and need no escaping, so each character is one byte of the envelope.</summary>
+    private static string BatchId(string sendId, int number) => string.Create(CultureInfo.InvariantCulture, $"{sendId}-{number:D5}");
 }

@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Storage.Connection;
 
 namespace ComplianceReports.Storage.Queues;
@@ -7,11 +8,9 @@ namespace ComplianceReports.Storage.Queues;
 public sealed class ReportRequestQueue(StorageClientFactory clients)
 {
     private readonly QueueClient queue = clients.CreateQueueClient(QueueNames.ReportRequests);
-    private readonly OnceAsync created = new();
 
     public async Task SendAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        await created.RunAsync(() => queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         await queue.SendMessageAsync(request.ToJson(), cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Storage.Connection;
 
@@ -20,7 +21,6 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
     public const string ContainerName = "reports";
 
     private readonly BlobContainerClient container = clients.CreateBlobContainerClient(ContainerName);
-    private readonly OnceAsync created = new();
 
     [GeneratedRegex(@"^\d{4}-\d{2}/v([1-9]\d{0,8})/manifest\.json$")]
     private static partial Regex ManifestName();
@@ -52,7 +52,6 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
     /// <summary>Every manifest's blob name under the prefix, by month then version: names only, no content.</summary>
     private async Task<List<(string Month, int Version, string Blob)>> ManifestNamesAsync(string? prefix, CancellationToken cancellationToken)
     {
-        await EnsureContainerAsync(cancellationToken);
         var names = new List<(string Month, int Version, string Blob)>();
         await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
         {
@@ -76,7 +75,6 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
     /// </summary>
     public async Task<ReportManifest> PublishAsync(ReportManifest manifest, IReadOnlyList<ReportFile> files, MonthLease lease, CancellationToken cancellationToken)
     {
-        await EnsureContainerAsync(cancellationToken);
         var month = Month.Parse(manifest.Month);
         var manifestBlob = container.GetBlobClient(VersionBlobName(month, manifest.Version, ReportFileNames.Manifest));
         if (await manifestBlob.ExistsAsync(cancellationToken))
@@ -138,7 +136,4 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
         ".gz" => "application/gzip",
         _ => "application/octet-stream",
     };
-
-    private Task EnsureContainerAsync(CancellationToken cancellationToken) =>
-        created.RunAsync(() => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 }

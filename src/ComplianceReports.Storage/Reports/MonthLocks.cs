@@ -20,12 +20,10 @@ public sealed class MonthLocks(StorageClientFactory clients)
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(2);
 
     private readonly BlobContainerClient container = clients.CreateBlobContainerClient(ContainerName);
-    private readonly OnceAsync created = new();
 
     /// <summary>Waits up to <paramref name="maxWait"/> for the month's lease; throws <see cref="TimeoutException"/> after that. Dispose the lease to let go.</summary>
     public async Task<MonthLease> AcquireAsync(Month month, TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        await created.RunAsync(() => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         var blob = container.GetBlobClient($"{month}.lock");
         try
         {

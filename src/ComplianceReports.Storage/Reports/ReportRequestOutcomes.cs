@@ -1,6 +1,7 @@
 using System.Net;
 using Azure;
 using Azure.Storage.Blobs;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Storage.Connection;
 
 namespace ComplianceReports.Storage.Reports;
@@ -11,18 +12,15 @@ public sealed class ReportRequestOutcomes(StorageClientFactory clients)
     public const string ContainerName = "report-requests";
 
     private readonly BlobContainerClient container = clients.CreateBlobContainerClient(ContainerName);
-    private readonly OnceAsync created = new();
 
     public async Task RecordAsync(ReportRequestOutcome outcome, CancellationToken cancellationToken)
     {
-        await EnsureContainerAsync(cancellationToken);
         await container.GetBlobClient(BlobName(outcome.RequestId)).UploadAsync(new BinaryData(outcome.ToUtf8Json()), overwrite: true, cancellationToken);
     }
 
     /// <summary>The outcome, or <c>null</c> while the request is still waiting or running.</summary>
     public async Task<ReportRequestOutcome?> FindAsync(string requestId, CancellationToken cancellationToken)
     {
-        await EnsureContainerAsync(cancellationToken);
         try
         {
             var content = await container.GetBlobClient(BlobName(requestId)).DownloadContentAsync(cancellationToken);
@@ -35,7 +33,4 @@ public sealed class ReportRequestOutcomes(StorageClientFactory clients)
     }
 
     private static string BlobName(string requestId) => $"{requestId}.json";
-
-    private Task EnsureContainerAsync(CancellationToken cancellationToken) =>
-        created.RunAsync(() => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 }

@@ -27,7 +27,6 @@ public sealed class SigningCertificateStore(StorageClientFactory clients, TimePr
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly BlobContainerClient container = clients.CreateBlobContainerClient(ContainerName);
-    private readonly OnceAsync created = new();
 
     /// <summary>
     /// Publishes <paramref name="certificate"/>'s public part, if it is not published yet, and makes it the
@@ -36,7 +35,6 @@ public sealed class SigningCertificateStore(StorageClientFactory clients, TimePr
     public async Task<PublishedCertificate> PublishAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        await EnsureContainerAsync(cancellationToken);
         var thumbprint = Thumbprint(certificate);
         var now = clock.GetUtcNow();
         try
@@ -62,7 +60,6 @@ public sealed class SigningCertificateStore(StorageClientFactory clients, TimePr
     /// <summary>The certificate reports are signed with now; <c>null</c> before the pipeline has published one.</summary>
     public async Task<PublishedCertificate?> GetCurrentAsync(CancellationToken cancellationToken)
     {
-        await EnsureContainerAsync(cancellationToken);
         if (await ReadCurrentAsync(cancellationToken) is not ({ } current, _))
         {
             return null;
@@ -73,7 +70,6 @@ public sealed class SigningCertificateStore(StorageClientFactory clients, TimePr
     /// <summary>Every published certificate, current and past, in the order they were first published.</summary>
     public async Task<IReadOnlyList<PublishedCertificate>> ListAsync(CancellationToken cancellationToken)
     {
-        await EnsureContainerAsync(cancellationToken);
         var (current, _) = await ReadCurrentAsync(cancellationToken);
         var certificates = new List<PublishedCertificate>();
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
@@ -141,9 +137,6 @@ public sealed class SigningCertificateStore(StorageClientFactory clients, TimePr
     }
 
     private static string Thumbprint(X509Certificate2 certificate) => Convert.ToHexStringLower(SHA256.HashData(certificate.RawData));
-
-    private Task EnsureContainerAsync(CancellationToken cancellationToken) =>
-        created.RunAsync(() => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 
     private sealed record CurrentRecord(string Thumbprint, DateTimeOffset Since);
 }

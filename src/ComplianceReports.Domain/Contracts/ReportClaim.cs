@@ -1,7 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using ComplianceReports.Domain.EventSets;
+using ComplianceReports.Domain.Reporting;
 
-namespace ComplianceReports.Domain.EventSets;
+namespace ComplianceReports.Domain.Contracts;
 
 /// <summary>
 /// What a report version claims, carried inside its signed PDF as <c>claim.json</c>: the only thing a
@@ -29,15 +30,8 @@ public sealed record ReportClaim(
     /// <summary>The name of the embedded file that carries the claim.</summary>
     public const string FileName = "claim.json";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     /// <summary>The claim of a rendered version, over the bytes of its published files.</summary>
-    public static ReportClaim For(Reporting.MonthlyReport report, string evidenceSha256, string summarySha256) =>
+    public static ReportClaim For(MonthlyReport report, string evidenceSha256, string summarySha256) =>
         new(
             CurrentVersion,
             report.Month.ToString(),
@@ -52,14 +46,14 @@ public sealed record ReportClaim(
             evidenceSha256,
             summarySha256);
 
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Options);
+    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, IndentedContractJson.Default.ReportClaim);
 
     /// <summary>Reads a claim; one whose shape is wrong is refused with a sentence, never half-read.</summary>
     public static ReportClaim FromUtf8Json(ReadOnlySpan<byte> json)
     {
         try
         {
-            var claim = JsonSerializer.Deserialize<ReportClaim>(json, Options);
+            var claim = JsonSerializer.Deserialize(json, IndentedContractJson.Default.ReportClaim);
             return claim is { Month: not null, TimeZone: not null, EventDigest: not null, Days: not null, EvidenceSha256: not null, SummarySha256: not null }
                 ? claim
                 : throw new JsonException("fields are missing");

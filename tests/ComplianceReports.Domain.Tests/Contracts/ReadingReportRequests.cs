@@ -1,7 +1,7 @@
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Reporting;
-using ComplianceReports.Storage.Queues;
 
-namespace ComplianceReports.Storage.Tests;
+namespace ComplianceReports.Domain.Tests.Contracts;
 
 public class ReadingReportRequests
 {

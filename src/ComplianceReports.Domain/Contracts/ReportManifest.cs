@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ComplianceReports.Storage.Reports;
+namespace ComplianceReports.Domain.Contracts;
 
 /// <summary>
 /// The last file of a report version, naming its files and the event set it covers, written only if
@@ -31,9 +31,7 @@ public sealed record ReportManifest(
 {
     public const int CurrentSchemaVersion = 2;
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Options);
+    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, IndentedContractJson.Default.ReportManifest);
 
     /// <summary>Reads a manifest of this schema, or of schema 1 (no <c>schemaVersion</c>), whose files lay beside it under their logical names.</summary>
     public static ReportManifest FromUtf8Json(ReadOnlySpan<byte> json)
@@ -51,6 +49,6 @@ public sealed record ReportManifest(
                 root.GetProperty("timeZone").GetString()!, root.GetProperty("cutoff").GetDateTimeOffset(),
                 new Dictionary<string, long>(), new Dictionary<string, long>(), []);
         }
-        return root.Deserialize<ReportManifest>(Options) ?? throw new JsonException("A report manifest is empty.");
+        return root.Deserialize(IndentedContractJson.Default.ReportManifest) ?? throw new JsonException("A report manifest is empty.");
     }
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using ComplianceReports.Domain.EventSets;
+using ComplianceReports.Domain.Reporting;
 
-namespace ComplianceReports.Domain.Reporting;
+namespace ComplianceReports.Domain.Contracts;
 
 /// <summary>
 /// <c>summary.json</c>, schema version 2: every figure the PDF prints, from the same model. Version 2
@@ -45,13 +45,6 @@ public sealed record ReportSummary(
 {
     public const int CurrentSchemaVersion = 2;
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     public static ReportSummary From(MonthlyReport report)
     {
         var aggregate = report.Aggregate;
@@ -89,8 +82,8 @@ public sealed record ReportSummary(
             aggregate.PreviousMonthSource);
     }
 
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Options);
+    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, IndentedContractJson.Default.ReportSummary);
 
     public static ReportSummary FromUtf8Json(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize<ReportSummary>(json, Options) ?? throw new JsonException("summary.json is empty.");
+        JsonSerializer.Deserialize(json, IndentedContractJson.Default.ReportSummary) ?? throw new JsonException("summary.json is empty.");
 }

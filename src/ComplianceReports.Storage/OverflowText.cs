@@ -1,0 +1,34 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace ComplianceReports.Storage;
+
+/// <summary>
+/// Text kept in a table property when it fits, else in a blob the row names: a property holds 64 KiB,
+/// that is 32,768 UTF-16 characters, and the rest of the row needs room beside it.
+/// </summary>
+public sealed class OverflowText(BlobContainerClient container)
+{
+    public const int MaxInlineLength = 30_000;
+
+    public static bool FitsInline(string text) => text.Length <= MaxInlineLength;
+
+    /// <summary>Puts <paramref name="text"/> in <paramref name="inlineProperty"/>, or too long, in blob <paramref name="blobName"/> named by <paramref name="blobProperty"/>.</summary>
+    public async Task StoreAsync(TableEntity entity, string inlineProperty, string blobProperty, string text, string blobName, CancellationToken cancellationToken)
+    {
+        if (FitsInline(text))
+        {
+            entity[inlineProperty] = text;
+            return;
+        }
+        // Blob names come from the row's keys: a redelivered item rewrites identical bytes.
+        await container.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(text), overwrite: true, cancellationToken);
+        entity[blobProperty] = blobName;
+    }
+
+    /// <summary>The text a row holds inline or names in a blob; <c>null</c> if it holds neither.</summary>
+    public async Task<string?> ReadAsync(TableEntity entity, string inlineProperty, string blobProperty, CancellationToken cancellationToken) =>
+        entity.GetString(blobProperty) is { } blobName
+            ? (await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content.ToString()
+            : entity.GetString(inlineProperty);
+}
