@@ -66,18 +66,30 @@ public sealed class ForgettingNoMonth(PipelineServicesOnAzurite pipeline) : ICla
         Assert.True(first.NewVersion);
     }
 
-    /// <summary>Lets the first entity-group transaction through and fails every later one, as storage going away mid-message does.</summary>
+    /// <summary>
+    /// Lets the first entity-group transaction commit and fails every later one once it has, as storage
+    /// going away mid-message does: the transactions run side by side, so a failure must not cancel the
+    /// first before it lands.
+    /// </summary>
     private sealed class FailTransactionsAfterTheFirst : HttpPipelinePolicy
     {
+        private readonly TaskCompletionSource firstCommitted = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int transactions;
 
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
-            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Interlocked.Increment(ref transactions) > 1)
+            if (!message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal))
             {
+                await ProcessNextAsync(message, pipeline);
+                return;
+            }
+            if (Interlocked.Increment(ref transactions) > 1)
+            {
+                await firstCommitted.Task;
                 throw new RequestFailedException(503, "The server is busy.");
             }
             await ProcessNextAsync(message, pipeline);
+            firstCommitted.TrySetResult();
         }
 
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => throw new NotSupportedException();
