@@ -100,6 +100,11 @@ resource reportsContainer 'Microsoft.Storage/storageAccounts/blobServices/contai
   name: containers.reports
 }
 
+resource signingCertificatesContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-06-01' existing = {
+  parent: blobService
+  name: containers.signingCertificates
+}
+
 resource vault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {
   name: vaultName
 }
@@ -160,9 +165,41 @@ resource reportReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = if 
   }
 }
 
-// Auditors: recompute a report's evidence digest from the event store (rows, and raw events too big
-// for a row), read-only. They see the same personal data as a report's evidence file.
+// ... and the published signing certificates (public parts), to pin `verify` to the deployment's signer.
+resource reportReaderCertificates 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(reportReaderPrincipalId)) {
+  name: guid(signingCertificatesContainer.id, reportReaderPrincipalId, roles.storageBlobDataReader)
+  scope: signingCertificatesContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataReader)
+    principalId: reportReaderPrincipalId
+    principalType: reportReaderPrincipalType
+  }
+}
+
+// Auditors: check a report against the event store (rows, and raw events too big for a row), its
+// manifest and the newer versions that cover later events, and its signer, read-only. They see the
+// same personal data as a report's evidence file.
 var hasAuditor = !empty(auditorPrincipalId)
+
+resource auditorReports 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasAuditor) {
+  name: guid(reportsContainer.id, auditorPrincipalId, roles.storageBlobDataReader)
+  scope: reportsContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataReader)
+    principalId: auditorPrincipalId
+    principalType: auditorPrincipalType
+  }
+}
+
+resource auditorCertificates 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasAuditor) {
+  name: guid(signingCertificatesContainer.id, auditorPrincipalId, roles.storageBlobDataReader)
+  scope: signingCertificatesContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataReader)
+    principalId: auditorPrincipalId
+    principalType: auditorPrincipalType
+  }
+}
 
 resource auditorEvents 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasAuditor) {
   name: guid(auditEventsTable.id, auditorPrincipalId, roles.storageTableDataReader)

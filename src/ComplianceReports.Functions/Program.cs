@@ -7,4 +7,10 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddCompliancePipeline(builder.Configuration);
 builder.Services.AddReportDelivery();
-builder.Build().Run();
+using var host = builder.Build();
+if (!host.SettingsAreValid("ComplianceReports.Functions"))
+{
+    return 1;
+}
+host.Run();
+return 0;

@@ -1,6 +1,7 @@
 using ComplianceReports.Functions;
 using ComplianceReports.LocalHost;
 using ComplianceReports.LocalHost.Http;
+using ComplianceReports.Pipeline;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +15,10 @@ using var host = LocalFunctionsHost.Build(new LocalHostOptions(
     Path.Combine(appDirectory, "host.json"),
     File.Exists(localSettings) ? localSettings : null));
 
+if (!host.SettingsAreValid("ComplianceReports.LocalHost"))
+{
+    return 1;
+}
 await host.StartAsync();
 var configuration = host.Services.GetRequiredService<IConfiguration>();
 var storage = host.Services.GetRequiredService<StorageClientFactory>().Connection;
@@ -24,3 +29,4 @@ Console.WriteLine(
     $"{RequestMonthlyReportsFunction.Name} on schedule '{configuration["ReportSchedule"]}' (UTC), " +
     $"HTTP functions on {host.Services.GetRequiredService<LocalHttpServer>().BaseAddress}api/reports. Press Ctrl+C to stop.");
 await host.WaitForShutdownAsync();
+return 0;

@@ -9,6 +9,8 @@ using ComplianceReports.Storage.Reports;
 using ComplianceReports.Storage.Signing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ComplianceReports.Pipeline;
 
@@ -23,7 +25,9 @@ public static class PipelineServices
                 + $"or {StorageConnection.DefaultName}__accountName for an identity-based connection.");
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(ReportOptions.FromConfiguration(configuration));
+        services.AddOptions<ReportConfiguration>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReportConfiguration>, ReportConfigurationValidation>();
+        services.AddSingleton(provider => ReportOptions.From(provider.GetRequiredService<IOptions<ReportConfiguration>>().Value));
         services.AddSingleton<ReportSigning>();
         services.AddSingleton(new StorageClientFactory(connection));
         services.AddSingleton<TableEventStore>();
@@ -40,5 +44,23 @@ public static class PipelineServices
         services.AddSingleton<ReportGeneration>();
         services.AddSingleton<ReportScheduling>();
         return services;
+    }
+
+    /// <summary>
+    /// Checks the settings bound with <c>ValidateOnStart</c> before <paramref name="host"/> starts, which would
+    /// check them too but log the failure with a stack trace: a bad setting is one line on standard error naming it.
+    /// </summary>
+    public static bool SettingsAreValid(this IHost host, string hostName)
+    {
+        try
+        {
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+            return true;
+        }
+        catch (OptionsValidationException invalid)
+        {
+            Console.Error.WriteLine($"{hostName}: {invalid.Message}");
+            return false;
+        }
     }
 }

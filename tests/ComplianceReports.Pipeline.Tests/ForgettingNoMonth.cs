@@ -17,7 +17,7 @@ public sealed class ForgettingNoMonth(PipelineServicesOnAzurite pipeline) : ICla
     public async Task A_message_that_failed_after_committing_part_of_its_events_gets_its_month_a_new_version_when_redelivered()
     {
         var services = pipeline.Services();
-        pipeline.Clock.Now = new DateTimeOffset(2017, 1, 20, 0, 0, 0, TimeSpan.Zero);
+        pipeline.Clock.AdjustTime(new DateTimeOffset(2017, 1, 20, 0, 0, 0, TimeSpan.Zero));
         var items = Enumerable.Range(0, 100).Select(i => PrivXSample.Item(100, new DateTimeOffset(2017, 1, 5, 8, 0, 0, TimeSpan.Zero).AddSeconds(i), $"user{i % 7}"))
             .Concat(Enumerable.Range(0, 40).Select(i => PrivXSample.Item(102, new DateTimeOffset(2017, 1, 6, 9, 0, 0, TimeSpan.Zero).AddSeconds(i), "mallory")));
         var body = $$"""{"batchId":"partly-committed","events":[{{string.Join(',', items)}}]}""";
@@ -28,7 +28,7 @@ public sealed class ForgettingNoMonth(PipelineServicesOnAzurite pipeline) : ICla
         });
 
         await Assert.ThrowsAnyAsync<RequestFailedException>(() => failing.GetRequiredService<AuditEventIngestion>().IngestAsync(body, "message-1", default));
-        pipeline.Clock.Now = new DateTimeOffset(2017, 2, 2, 0, 0, 0, TimeSpan.Zero);
+        pipeline.Clock.AdjustTime(new DateTimeOffset(2017, 2, 2, 0, 0, 0, TimeSpan.Zero));
         var generation = services.GetRequiredService<ReportGeneration>();
         var before = await generation.ServeAsync(ReportRequest.For(new Month(2017, 1), "test"), default);
         await services.GetRequiredService<AuditEventIngestion>().IngestAsync(body, "message-1", default);
@@ -37,7 +37,9 @@ public sealed class ForgettingNoMonth(PipelineServicesOnAzurite pipeline) : ICla
         var request = Assert.Single(await pipeline.QueuedRequestsAsync(), queued => queued.Month == "2017-01");
         var after = await generation.ServeAsync(request, default);
 
-        Assert.Equal((1, 100L), (before.Version, before.EventCount));
+        // The message's two transactions (one a day) run side by side: either may be the one that committed.
+        Assert.Equal(1, before.Version);
+        Assert.Contains(before.EventCount, new[] { 100L, 40L });
         Assert.Equal((2, 140L), (after.Version, after.EventCount));
     }
 
@@ -45,11 +47,11 @@ public sealed class ForgettingNoMonth(PipelineServicesOnAzurite pipeline) : ICla
     public async Task A_month_touched_only_by_duplicates_is_read_again_and_keeps_its_version()
     {
         var services = pipeline.Services();
-        pipeline.Clock.Now = new DateTimeOffset(2016, 12, 20, 0, 0, 0, TimeSpan.Zero);
+        pipeline.Clock.AdjustTime(new DateTimeOffset(2016, 12, 20, 0, 0, 0, TimeSpan.Zero));
         var body = $$"""{"batchId":"dup","events":[{{PrivXSample.Item(100, new DateTimeOffset(2016, 12, 3, 8, 0, 0, TimeSpan.Zero))}}]}""";
         var ingestion = services.GetRequiredService<AuditEventIngestion>();
         await ingestion.IngestAsync(body, "message-2", default);
-        pipeline.Clock.Now = new DateTimeOffset(2017, 1, 2, 0, 0, 0, TimeSpan.Zero);
+        pipeline.Clock.AdjustTime(new DateTimeOffset(2017, 1, 2, 0, 0, 0, TimeSpan.Zero));
         var generation = services.GetRequiredService<ReportGeneration>();
         var first = await generation.ServeAsync(ReportRequest.For(new Month(2016, 12), "test"), default);
 

@@ -18,7 +18,7 @@ public sealed class LosingTheLease(PipelineServicesOnAzurite pipeline) : IClassF
     public async Task A_generator_whose_lease_is_broken_mid_publication_publishes_nothing_and_the_published_version_stays_byte_identical()
     {
         var month = new Month(2015, 3);
-        pipeline.Clock.Now = month.EndUtc.AddDays(1);
+        pipeline.Clock.AdjustTime(month.EndUtc.AddDays(1));
         var events = pipeline.Services().GetRequiredService<TableEventStore>();
         await events.AppendAsync(Enumerable.Range(0, 6).Select(i => Parse(PrivXSample.Item(100, month.StartUtc.AddDays(i), $"user{i}"))), default);
         var first = await pipeline.Services().GetRequiredService<ReportGeneration>().ServeAsync(ReportRequest.For(month, "test"), default);

@@ -6,6 +6,7 @@ using ComplianceReports.Storage.Queues;
 using ComplianceReports.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ComplianceReports.Pipeline.Tests;
 
@@ -15,7 +16,7 @@ public sealed class PipelineServicesOnAzurite : IAsyncLifetime
     private readonly AzuriteAccount account = AzuriteAccount.Lease();
     private readonly Dictionary<string, ServiceProvider> providers = [];
 
-    public FixedClock Clock { get; } = new(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public StorageClientFactory Storage => new(StorageConnection.FromConnectionString(account.ConnectionString));
 

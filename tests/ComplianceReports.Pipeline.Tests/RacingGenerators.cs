@@ -17,7 +17,7 @@ public sealed class RacingGenerators(PipelineServicesOnAzurite pipeline) : IClas
     {
         var month = new Month(2016, 8);
         var events = Enumerable.Range(0, 50).Select(i => Parse(PrivXSample.Item(100 + i % 3, month.StartUtc.AddHours(i * 7), $"user{i % 5}")));
-        pipeline.Clock.Now = month.EndUtc.AddDays(1);
+        pipeline.Clock.AdjustTime(month.EndUtc.AddDays(1));
         await pipeline.Services().GetRequiredService<TableEventStore>().AppendAsync(events, default);
 
         // Separate service providers: separate instances, as on separate hosts, sharing only storage.

@@ -14,9 +14,9 @@ public sealed class SchedulingReports(PipelineServicesOnAzurite pipeline) : ICla
     public async Task Every_ended_month_with_events_and_no_report_is_requested_and_the_running_month_is_not()
     {
         await pipeline.ClearQueuedRequestsAsync();
-        pipeline.Clock.Now = At(2020, 4, 9);
+        pipeline.Clock.AdjustTime(At(2020, 4, 9));
         await StoreAsync(At(2020, 1, 5), At(2020, 2, 9), At(2020, 3, 30), At(2020, 4, 2));
-        pipeline.Clock.Now = At(2020, 4, 10);
+        pipeline.Clock.AdjustTime(At(2020, 4, 10));
 
         await Scheduling().RequestDueReportsAsync(default);
 
@@ -27,14 +27,14 @@ public sealed class SchedulingReports(PipelineServicesOnAzurite pipeline) : ICla
     public async Task A_month_becomes_due_only_after_its_grace_period()
     {
         await pipeline.ClearQueuedRequestsAsync();
-        pipeline.Clock.Now = At(2019, 6, 16);
+        pipeline.Clock.AdjustTime(At(2019, 6, 16));
         await StoreAsync(At(2019, 6, 15));
         var scheduling = Scheduling(("ReportGracePeriod", "06:00:00"));
 
-        pipeline.Clock.Now = new DateTimeOffset(2019, 7, 1, 5, 59, 0, TimeSpan.Zero);
+        pipeline.Clock.AdjustTime(new DateTimeOffset(2019, 7, 1, 5, 59, 0, TimeSpan.Zero));
         await scheduling.RequestDueReportsAsync(default);
         var early = await pipeline.QueuedRequestsAsync();
-        pipeline.Clock.Now = new DateTimeOffset(2019, 7, 1, 6, 0, 0, TimeSpan.Zero);
+        pipeline.Clock.AdjustTime(new DateTimeOffset(2019, 7, 1, 6, 0, 0, TimeSpan.Zero));
         await scheduling.RequestDueReportsAsync(default);
 
         Assert.DoesNotContain(early, request => request.Month == "2019-06");
@@ -44,16 +44,16 @@ public sealed class SchedulingReports(PipelineServicesOnAzurite pipeline) : ICla
     [Fact]
     public async Task A_reported_month_is_asked_again_only_when_its_marker_moved_past_what_its_version_read_and_with_the_same_id_each_run()
     {
-        pipeline.Clock.Now = At(2018, 3, 4);
+        pipeline.Clock.AdjustTime(At(2018, 3, 4));
         await StoreAsync(At(2018, 3, 3));
-        pipeline.Clock.Now = At(2018, 5, 1);
+        pipeline.Clock.AdjustTime(At(2018, 5, 1));
         await pipeline.ClearQueuedRequestsAsync();
         var generation = pipeline.Services().GetRequiredService<ReportGeneration>();
         var first = await generation.ServeAsync(ReportRequest.For(new(2018, 3), "test"), default);
 
         await Scheduling().RequestDueReportsAsync(default);
         var afterReport = await pipeline.QueuedRequestsAsync();
-        pipeline.Clock.Now = At(2018, 5, 2);
+        pipeline.Clock.AdjustTime(At(2018, 5, 2));
         await StoreAsync(At(2018, 3, 20));
         await Scheduling().RequestDueReportsAsync(default);
         await Scheduling().RequestDueReportsAsync(default);
@@ -74,9 +74,9 @@ public sealed class SchedulingReports(PipelineServicesOnAzurite pipeline) : ICla
     [Fact]
     public async Task A_touch_that_added_no_event_is_asked_once_gets_the_same_version_and_is_not_asked_again()
     {
-        pipeline.Clock.Now = At(2018, 7, 4);
+        pipeline.Clock.AdjustTime(At(2018, 7, 4));
         await StoreAsync(At(2018, 7, 3), At(2018, 7, 9));
-        pipeline.Clock.Now = At(2018, 9, 1);
+        pipeline.Clock.AdjustTime(At(2018, 9, 1));
         var generation = pipeline.Services().GetRequiredService<ReportGeneration>();
         var first = await generation.ServeAsync(ReportRequest.For(new(2018, 7), "test"), default);
         await pipeline.ClearQueuedRequestsAsync();
@@ -98,15 +98,15 @@ public sealed class SchedulingReports(PipelineServicesOnAzurite pipeline) : ICla
     public async Task Months_end_in_the_report_time_zone()
     {
         await pipeline.ClearQueuedRequestsAsync();
-        pipeline.Clock.Now = new DateTimeOffset(2017, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        pipeline.Clock.AdjustTime(new DateTimeOffset(2017, 6, 1, 0, 0, 0, TimeSpan.Zero));
         // 22:30 UTC on 31 May 2017 is 01:30 on 1 June in Helsinki: June has an event, May none.
         await StoreAsync(new DateTimeOffset(2017, 5, 31, 22, 30, 0, TimeSpan.Zero));
         var scheduling = Scheduling(("ReportTimeZone", "Europe/Helsinki"), ("ReportGracePeriod", "00:00:00"));
 
-        pipeline.Clock.Now = new DateTimeOffset(2017, 6, 30, 20, 59, 0, TimeSpan.Zero);
+        pipeline.Clock.AdjustTime(new DateTimeOffset(2017, 6, 30, 20, 59, 0, TimeSpan.Zero));
         await scheduling.RequestDueReportsAsync(default);
         var beforeJuneEnds = await pipeline.QueuedRequestsAsync();
-        pipeline.Clock.Now = new DateTimeOffset(2017, 6, 30, 21, 0, 0, TimeSpan.Zero);
+        pipeline.Clock.AdjustTime(new DateTimeOffset(2017, 6, 30, 21, 0, 0, TimeSpan.Zero));
         await scheduling.RequestDueReportsAsync(default);
 
         Assert.DoesNotContain(beforeJuneEnds, request => request.Month is "2017-05" or "2017-06");

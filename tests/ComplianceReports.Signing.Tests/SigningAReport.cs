@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using ComplianceReports.Signing;
+using Microsoft.Extensions.Time.Testing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
 
@@ -24,7 +25,7 @@ public sealed class SigningAReport
     public void TheSignatureIsMadeOverSha256AndCarriesTheSigningTime()
     {
         var now = new DateTimeOffset(2026, 11, 1, 2, 0, 7, TimeSpan.Zero);
-        var signer = new ReportSigner(TestCertificates.Signing, SignatureInfo.ForMonthlyReport("Example Oy"), new FixedClock(now));
+        var signer = new ReportSigner(TestCertificates.Signing, SignatureInfo.ForMonthlyReport("Example Oy"), new FakeTimeProvider(now));
 
         var check = PdfSignatureCheck.Check(signer.Sign(UnsignedPdfs.Report()));
 

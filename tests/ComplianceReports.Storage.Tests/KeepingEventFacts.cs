@@ -4,6 +4,7 @@ using ComplianceReports.Domain.Events;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Testing;
+using Microsoft.Extensions.Time.Testing;
 using static ComplianceReports.Storage.Tests.SampleEvents;
 
 namespace ComplianceReports.Storage.Tests;
@@ -11,7 +12,7 @@ namespace ComplianceReports.Storage.Tests;
 /// <summary>What reports need is stored beside the evidence, and evidence too big for a row is kept whole.</summary>
 public class KeepingEventFacts(AzuriteStorage storage) : IClassFixture<AzuriteStorage>
 {
-    private readonly TableEventStore store = new(storage.Clients, new FixedClock(Utc(2027, 2, 1)));
+    private readonly TableEventStore store = new(storage.Clients, new FakeTimeProvider(Utc(2027, 2, 1)));
 
     [Fact]
     public async Task The_facts_reports_need_are_read_back_as_they_were_taken_from_the_event()

@@ -1,6 +1,6 @@
-using ComplianceReports.Testing;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Storage.Events;
+using Microsoft.Extensions.Time.Testing;
 using static ComplianceReports.Storage.Tests.SampleEvents;
 
 namespace ComplianceReports.Storage.Tests;
@@ -14,7 +14,7 @@ public class MarkingChangedMonths(AzuriteStorage storage) : IClassFixture<Azurit
     [Fact]
     public async Task Every_append_touches_each_of_its_months_before_and_after_its_events_and_no_other_month()
     {
-        var store = new TableEventStore(storage.Clients, new FixedClock(Utc(2030, 1, 1)));
+        var store = new TableEventStore(storage.Clients, new FakeTimeProvider(Utc(2030, 1, 1)));
         var june = At(Utc(2022, 6, 30, 23, 59, 59), "june");
         var july = At(Utc(2022, 7, 1), "july");
 
@@ -31,13 +31,13 @@ public class MarkingChangedMonths(AzuriteStorage storage) : IClassFixture<Azurit
     [Fact]
     public async Task A_message_whose_events_are_all_duplicates_still_marks_its_month()
     {
-        var clock = new FixedClock(Utc(2030, 2, 1));
+        var clock = new FakeTimeProvider(Utc(2030, 2, 1));
         var store = new TableEventStore(storage.Clients, clock);
         var events = OneDay(Utc(2022, 9, 14), 5, "redelivered");
         await store.AppendAsync(events, default);
         var before = (await store.ReadChangeMarkersAsync(default))[new Month(2022, 9)];
 
-        clock.Now = Utc(2030, 2, 2);
+        clock.SetUtcNow(Utc(2030, 2, 2));
         var again = await store.AppendAsync(events, default);
         var after = (await store.ReadChangeMarkersAsync(default))[new Month(2022, 9)];
 
@@ -49,8 +49,8 @@ public class MarkingChangedMonths(AzuriteStorage storage) : IClassFixture<Azurit
     [Fact]
     public async Task A_host_whose_clock_is_behind_moves_neither_the_sequence_nor_the_time_backwards()
     {
-        var store = new TableEventStore(storage.Clients, new FixedClock(Utc(2030, 3, 5)));
-        var lagging = new TableEventStore(storage.Clients, new FixedClock(Utc(2030, 3, 1)));
+        var store = new TableEventStore(storage.Clients, new FakeTimeProvider(Utc(2030, 3, 5)));
+        var lagging = new TableEventStore(storage.Clients, new FakeTimeProvider(Utc(2030, 3, 1)));
         await store.AppendAsync([At(Utc(2022, 10, 3), "on time")], default);
 
         await lagging.AppendAsync([At(Utc(2022, 10, 4), "from a slow clock")], default);
@@ -67,7 +67,7 @@ public class MarkingChangedMonths(AzuriteStorage storage) : IClassFixture<Azurit
         var appends = Enumerable.Range(0, writers).Select(i => Task.Run(async () =>
         {
             // A store per writer, as on separate hosts, each with a clock of its own.
-            var store = new TableEventStore(storage.Clients, new FixedClock(Utc(2030, 4, 1).AddMinutes(i)));
+            var store = new TableEventStore(storage.Clients, new FakeTimeProvider(Utc(2030, 4, 1).AddMinutes(i)));
             await store.AppendAsync([At(month.StartUtc.AddHours(i), $"writer {i}")], default);
         })).ToList();
 

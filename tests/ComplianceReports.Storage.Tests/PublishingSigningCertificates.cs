@@ -4,7 +4,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using ComplianceReports.Storage.Signing;
-using ComplianceReports.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ComplianceReports.Storage.Tests;
 
@@ -13,7 +13,7 @@ public sealed class PublishingSigningCertificates(AzuriteStorage storage) : ICla
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 1, 2, 0, 0, TimeSpan.Zero);
 
-    private SigningCertificateStore Store(DateTimeOffset now) => new(storage.Clients, new FixedClock(now));
+    private SigningCertificateStore Store(DateTimeOffset now) => new(storage.Clients, new FakeTimeProvider(now));
 
     [Fact]
     public async Task A_published_certificate_is_current_from_its_publication_and_only_its_public_part_is_stored()

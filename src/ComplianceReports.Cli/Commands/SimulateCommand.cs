@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
-using ComplianceReports.Domain.Simulation;
+using ComplianceReports.Cli.Simulation;
 using ComplianceReports.Storage.Connection;
 
 namespace ComplianceReports.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ComplianceReports.Domain.Reporting;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace ComplianceReports.Pipeline.Reports;
 
@@ -10,38 +10,82 @@ namespace ComplianceReports.Pipeline.Reports;
 /// <param name="LocalSelfSignedPath">Where the local host keeps its self-signed certificate when neither is set; never in blob storage.</param>
 public sealed record SigningOptions(string? CertificateBase64, string? CertificatePath, string? Password, string? LocalSelfSignedPath);
 
+/// <summary>
+/// The report settings as app configuration names them, bound from its root (app settings are flat).
+/// Text, not typed values, so that a bad one is refused by <see cref="ReportConfigurationValidation"/>
+/// with a line naming it rather than by the binder's conversion error. Empty means unset.
+/// </summary>
+public sealed class ReportConfiguration
+{
+    public string? ReportOrganisation { get; set; }
+    public string? ReportInstance { get; set; }
+    public string? ReportTimeZone { get; set; }
+    public string? ReportWorkingHours { get; set; }
+    public string? ReportWorkingDays { get; set; }
+    public string? ReportGracePeriod { get; set; }
+    public string? ReportSigningCertificate { get; set; }
+    public string? ReportSigningCertificatePath { get; set; }
+    public string? ReportSigningCertificatePassword { get; set; }
+    public string? ReportLocalSigningCertificatePath { get; set; }
+}
+
+/// <summary>Refuses a host whose report settings do not read, at start-up rather than at the first report.</summary>
+public sealed class ReportConfigurationValidation : IValidateOptions<ReportConfiguration>
+{
+    public ValidateOptionsResult Validate(string? name, ReportConfiguration options)
+    {
+        try
+        {
+            ReportOptions.From(options);
+            return ValidateOptionsResult.Success;
+        }
+        catch (InvalidReportSettingException invalid)
+        {
+            return ValidateOptionsResult.Fail(invalid.Message);
+        }
+    }
+}
+
+/// <summary>A report setting that does not read; its message names the setting and is shown to the operator as it is.</summary>
+public sealed class InvalidReportSettingException(string message) : Exception(message);
+
 /// <summary>The report settings of app configuration, read once and handed down.</summary>
 /// <param name="GracePeriod">How long after a month ends (in its time zone) it becomes due, for late deliveries.</param>
 public sealed record ReportOptions(ReportSettings Settings, TimeSpan GracePeriod, SigningOptions Signing)
 {
-    public const string LocalSelfSignedPathKey = "ReportLocalSigningCertificatePath";
+    public const string LocalSelfSignedPathKey = nameof(ReportConfiguration.ReportLocalSigningCertificatePath);
 
-    public static ReportOptions FromConfiguration(IConfiguration configuration)
+    public static ReportOptions From(ReportConfiguration configuration)
     {
-        var (start, end) = ParseWorkingHours(configuration["ReportWorkingHours"] ?? "08:00-18:00");
+        var (start, end) = ParseWorkingHours(Setting(configuration.ReportWorkingHours) ?? "08:00-18:00");
         var settings = new ReportSettings(
-            configuration["ReportOrganisation"] is { Length: > 0 } organisation ? organisation : ReportSettings.Default.Organisation,
-            configuration["ReportInstance"] is { Length: > 0 } instance ? instance : null,
-            ReportPeriod.FindTimeZone(configuration["ReportTimeZone"] is { Length: > 0 } zone ? zone : "UTC"),
+            Setting(configuration.ReportOrganisation) ?? ReportSettings.Default.Organisation,
+            Setting(configuration.ReportInstance),
+            ParseTimeZone(Setting(configuration.ReportTimeZone) ?? "UTC"),
             start,
             end,
-            ParseWorkingDays(configuration["ReportWorkingDays"] ?? "Mon-Fri"));
+            ParseWorkingDays(Setting(configuration.ReportWorkingDays) ?? "Mon-Fri"));
         return new ReportOptions(
             settings,
-            ParseTimeSpan(configuration, "ReportGracePeriod", TimeSpan.FromHours(6)),
+            ParseGracePeriod(Setting(configuration.ReportGracePeriod)),
             new SigningOptions(
-                NullIfEmpty(configuration["ReportSigningCertificate"]),
-                NullIfEmpty(configuration["ReportSigningCertificatePath"]),
-                NullIfEmpty(configuration["ReportSigningCertificatePassword"]),
-                NullIfEmpty(configuration[LocalSelfSignedPathKey])));
+                Setting(configuration.ReportSigningCertificate),
+                Setting(configuration.ReportSigningCertificatePath),
+                Setting(configuration.ReportSigningCertificatePassword),
+                Setting(configuration.ReportLocalSigningCertificatePath)));
     }
 
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    private static string? Setting(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static TimeSpan ParseTimeSpan(IConfiguration configuration, string key, TimeSpan fallback) =>
-        configuration[key] is not { Length: > 0 } text ? fallback
+    private static TimeZoneInfo ParseTimeZone(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
+            ? zone
+            : throw new InvalidReportSettingException($"ReportTimeZone '{id}' is not a time zone: use an IANA name such as UTC or Europe/Helsinki.");
+
+    private static TimeSpan ParseGracePeriod(string? text) =>
+        text is null ? TimeSpan.FromHours(6)
         : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value >= TimeSpan.Zero ? value
-        : throw new InvalidOperationException($"{key} must be a duration such as 06:00:00, not '{text}'.");
+        : throw new InvalidReportSettingException($"ReportGracePeriod must be a duration such as 06:00:00, not '{text}'.");
 
     private static (TimeOnly Start, TimeOnly End) ParseWorkingHours(string text)
     {
@@ -51,7 +95,7 @@ public sealed record ReportOptions(ReportSettings Settings, TimeSpan GracePeriod
                && TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
                && start < end
             ? (start, end)
-            : throw new InvalidOperationException($"ReportWorkingHours must look like 08:00-18:00, not '{text}'.");
+            : throw new InvalidReportSettingException($"ReportWorkingHours must look like 08:00-18:00, not '{text}'.");
     }
 
     private static readonly string[] DayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -74,12 +118,12 @@ public sealed record ReportOptions(ReportSettings Settings, TimeSpan GracePeriod
                 }
             }
         }
-        return days.Count > 0 ? days : throw new InvalidOperationException($"ReportWorkingDays names no day: '{text}'.");
+        return days.Count > 0 ? days : throw new InvalidReportSettingException($"ReportWorkingDays names no day: '{text}'.");
     }
 
     private static DayOfWeek Day(string name, string text)
     {
         var index = Array.FindIndex(DayNames, day => day.Equals(name, StringComparison.OrdinalIgnoreCase));
-        return index >= 0 ? (DayOfWeek)index : throw new InvalidOperationException($"ReportWorkingDays must use Mon, Tue, … Sun, as in Mon-Fri, not '{text}'.");
+        return index >= 0 ? (DayOfWeek)index : throw new InvalidReportSettingException($"ReportWorkingDays must use Mon, Tue, … Sun, as in Mon-Fri, not '{text}'.");
     }
 }

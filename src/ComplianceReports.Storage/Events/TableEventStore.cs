@@ -25,6 +25,12 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     // The column keeps its name for tools that read it; it now holds when the month was last touched.
     private const string LastStoredAt = nameof(LastStoredAt);
 
+    /// <summary>
+    /// Transactions in flight at once: a message spans many day partitions, each of which takes writes on
+    /// its own, while a small host's connections and the account's limits stay respected.
+    /// </summary>
+    private const int MaxTransactionsInFlight = 8;
+
     private readonly TableClient table = clients.CreateTableClient(TableName);
     private readonly TableClient months = clients.CreateTableClient(MonthsTableName);
     private readonly BlobContainerClient rawBlobs = clients.CreateBlobContainerClient(RawContainerName);
@@ -63,12 +69,11 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
         // still sees the touch after, with a higher sequence, and asks again.
         await TouchAsync(touchedMonths, cancellationToken);
         var stored = 0;
-        foreach (var batch in EntityGroupTransactions.Plan(entities))
-        {
-            var added = await AddBatchAsync(batch, cancellationToken);
-            stored += added;
-            duplicates += batch.Count - added;
-        }
+        await Parallel.ForEachAsync(
+            EntityGroupTransactions.Plan(entities),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxTransactionsInFlight, CancellationToken = cancellationToken },
+            async (batch, token) => Interlocked.Add(ref stored, await AddBatchAsync(batch, token)));
+        duplicates += entities.Count - stored;
         // After: whoever reads this sequence finds every event of the message in the store.
         await TouchAsync(touchedMonths, cancellationToken);
         return new AppendResult(stored, duplicates);
@@ -168,6 +173,7 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
         return name;
     }
 
+    /// <summary>Adds a transaction's events that are not stored yet; returns how many it added.</summary>
     private async Task<int> AddBatchAsync(IReadOnlyList<TableEntity> batch, CancellationToken cancellationToken)
     {
         // Information for a reader of the evidence: membership of a report never depends on this clock.
@@ -176,34 +182,48 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
         {
             entity[EventEntity.IngestedAt] = ingestedAt;
         }
-        try
+        var pending = batch;
+        while (pending.Count > 0)
         {
-            await table.SubmitTransactionAsync(batch.Select(entity => new TableTransactionAction(TableTransactionActionType.Add, entity)), cancellationToken);
-            return batch.Count;
-        }
-        catch (TableTransactionFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
-        {
-            // One stored event fails the whole transaction; add the rest one by one so none of them is lost.
-            var added = 0;
-            foreach (var entity in batch)
+            try
             {
-                added += await AddOneAsync(entity, cancellationToken) ? 1 : 0;
+                await table.SubmitTransactionAsync(pending.Select(entity => new TableTransactionAction(TableTransactionActionType.Add, entity)), cancellationToken);
+                return pending.Count;
             }
-            return added;
+            catch (TableTransactionFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
+            {
+                // One stored event fails the whole transaction. Redeliveries and overlapping exports make
+                // that common, so learn in one range query which are stored and send the rest again; a
+                // writer that adds one meanwhile only costs another round.
+                var stored = await StoredRowKeysAsync(pending, cancellationToken);
+                var rest = pending.Where(entity => !stored.Contains(entity.RowKey)).ToList();
+                if (rest.Count == pending.Count)
+                {
+                    throw new InvalidOperationException($"A transaction of {pending.Count} events in {pending[0].PartitionKey} conflicted, yet none of its rows is stored.", e);
+                }
+                pending = rest;
+            }
         }
+        return 0;
     }
 
-    private async Task<bool> AddOneAsync(TableEntity entity, CancellationToken cancellationToken)
+    /// <summary>Which of a transaction's row keys the store holds: one query over the range they span, keys only.</summary>
+    private async Task<HashSet<string>> StoredRowKeysAsync(IReadOnlyList<TableEntity> batch, CancellationToken cancellationToken)
     {
-        try
+        var partition = batch[0].PartitionKey;
+        var keys = batch.Select(entity => entity.RowKey).Order(StringComparer.Ordinal).ToList();
+        var (first, last) = (keys[0], keys[^1]);
+        var wanted = batch.Select(entity => entity.RowKey).ToHashSet(StringComparer.Ordinal);
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {first} and RowKey le {last}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [nameof(TableEntity.RowKey)], cancellationToken: cancellationToken))
         {
-            await table.AddEntityAsync(entity, cancellationToken);
-            return true;
+            if (wanted.Contains(entity.RowKey))
+            {
+                stored.Add(entity.RowKey);
+            }
         }
-        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
-        {
-            return false;
-        }
+        return stored;
     }
 
     private Task EnsureTableAsync(CancellationToken cancellationToken) =>

@@ -35,8 +35,25 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
 
     private async Task<IReadOnlyList<ReportManifest>> ListAsync(string? prefix, CancellationToken cancellationToken)
     {
+        var manifests = new List<ReportManifest>();
+        foreach (var name in await ManifestNamesAsync(prefix, cancellationToken))
+        {
+            manifests.Add(await ReadManifestAsync(name.Blob, cancellationToken));
+        }
+        return manifests;
+    }
+
+    /// <summary>The latest version of a month: its versions are listed by name, and only the newest manifest is read.</summary>
+    public async Task<ReportManifest?> GetLatestAsync(Month month, CancellationToken cancellationToken) =>
+        await ManifestNamesAsync($"{month}/", cancellationToken) is [.., var latest]
+            ? await ReadManifestAsync(latest.Blob, cancellationToken)
+            : null;
+
+    /// <summary>Every manifest's blob name under the prefix, by month then version: names only, no content.</summary>
+    private async Task<List<(string Month, int Version, string Blob)>> ManifestNamesAsync(string? prefix, CancellationToken cancellationToken)
+    {
         await EnsureContainerAsync(cancellationToken);
-        var names = new List<(string Month, int Version, string Name)>();
+        var names = new List<(string Month, int Version, string Blob)>();
         await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
         {
             if (ManifestName().Match(blob.Name) is { Success: true } match)
@@ -44,18 +61,11 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
                 names.Add((blob.Name[..7], int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), blob.Name));
             }
         }
-
-        var manifests = new List<ReportManifest>(names.Count);
-        foreach (var (_, _, name) in names.OrderBy(n => n.Month, StringComparer.Ordinal).ThenBy(n => n.Version))
-        {
-            var content = await container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
-            manifests.Add(ReportManifest.FromUtf8Json(content.Value.Content.ToMemory().Span));
-        }
-        return manifests;
+        return names.OrderBy(name => name.Month, StringComparer.Ordinal).ThenBy(name => name.Version).ToList();
     }
 
-    public async Task<ReportManifest?> GetLatestAsync(Month month, CancellationToken cancellationToken) =>
-        (await ListVersionsAsync(month, cancellationToken)).LastOrDefault();
+    private async Task<ReportManifest> ReadManifestAsync(string blobName, CancellationToken cancellationToken) =>
+        ReportManifest.FromUtf8Json((await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content.ToMemory().Span);
 
     /// <summary>
     /// Publishes a new version: each file create-only under a fresh attempt's folder, then the manifest,

@@ -5,7 +5,7 @@ using System.Text.Json;
 using ComplianceReports.Domain.Catalog;
 using ComplianceReports.Domain.Reporting;
 
-namespace ComplianceReports.Domain.Simulation;
+namespace ComplianceReports.Cli.Simulation;
 
 /// <summary>
 /// A month of plausible PrivX v24 audit traffic, for demos and benchmarks: mostly proxied sessions and

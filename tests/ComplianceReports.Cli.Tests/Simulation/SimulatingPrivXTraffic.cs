@@ -1,11 +1,11 @@
 using System.Text.Json;
+using ComplianceReports.Cli.Simulation;
 using ComplianceReports.Domain.Catalog;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Domain.Reporting;
-using ComplianceReports.Domain.Simulation;
-using static ComplianceReports.Domain.Simulation.PrivXTrafficSimulator;
+using static ComplianceReports.Cli.Simulation.PrivXTrafficSimulator;
 
-namespace ComplianceReports.Domain.Tests.Simulation;
+namespace ComplianceReports.Cli.Tests.Simulation;
 
 public sealed class SimulatingPrivXTraffic
 {
