@@ -16,9 +16,9 @@ public static class Terminal
     private static IAnsiConsole Out { get; } = Create(Console.Out, Console.IsOutputRedirected);
 
     /// <summary>For progress bars, which must fit the terminal they redraw on.</summary>
-    private static IAnsiConsole Progress { get; } = Create(Console.Error, Console.IsErrorRedirected);
+    private static IAnsiConsole ProgressBars { get; } = Create(Console.Error, Console.IsErrorRedirected);
 
-    /// <summary>For error lines: never wider than unlimited, so a narrow terminal wraps them softly and a copied error stays one line.</summary>
+    /// <summary>For error lines, as wide as the line: a narrow terminal wraps it softly, so a copied error stays one line.</summary>
     private static IAnsiConsole ErrorLines { get; } = Create(Console.Error, Console.IsErrorRedirected, width: Unlimited);
 
     /// <summary>Writes left-aligned columns two spaces apart to standard output, the header in bold on a terminal; <paramref name="rightAligned"/> columns (numbers) align right.</summary>
@@ -39,7 +39,7 @@ public static class Terminal
         }
     }
 
-    private static Table Columns(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyCollection<int>? rightAligned = null, int indent = 0)
+    private static Table Columns(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyCollection<int>? rightAligned, int indent)
     {
         var table = new Table().Border(TableBorder.None);
         for (var column = 0; column < header.Count; column++)
@@ -78,7 +78,7 @@ public static class Terminal
         {
             return await work(null);
         }
-        return await new Progress(Progress)
+        return await new Progress(ProgressBars)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(context => work(new TaskProgress(context.AddTask(Markup.Escape(description), maxValue: Math.Max(total, 1)))));
     }
