@@ -23,16 +23,16 @@ try
 }
 catch (CliException e)
 {
-    await Console.Error.WriteLineAsync($"compliance: {e.Message}");
+    Terminal.WriteError(e.Message);
     return 1;
 }
 catch (Exception e) when (UnreachableStorage.Describe(e) is { } unreachable)
 {
-    await Console.Error.WriteLineAsync($"compliance: {unreachable}");
+    Terminal.WriteError(unreachable);
     return 1;
 }
 catch (RequestFailedException e)
 {
-    await Console.Error.WriteLineAsync($"compliance: storage refused the request ({e.Status} {e.ErrorCode}): {e.Message.Split('\n')[0]}");
+    Terminal.WriteError($"storage refused the request ({e.Status} {e.ErrorCode}): {e.Message.Split('\n')[0]}");
     return 1;
 }

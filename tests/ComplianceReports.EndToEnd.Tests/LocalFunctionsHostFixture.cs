@@ -13,13 +13,21 @@ namespace ComplianceReports.EndToEnd.Tests;
 /// The Functions app's classes running in the WebJobs host, as scripts/run-local.sh runs them, on an
 /// Azurite account of their own, with the repository's real host.json.
 /// </summary>
-public sealed class LocalFunctionsHostFixture : IAsyncLifetime
+public class LocalFunctionsHostFixture : IAsyncLifetime
 {
     /// <summary>Every two seconds, so a test sees the real timer fire.</summary>
     public const string TestReportSchedule = "*/2 * * * * *";
 
     private readonly AzuriteAccount account = AzuriteAccount.Lease();
+    private readonly string reportSchedule;
     private IHost? host;
+
+    public LocalFunctionsHostFixture()
+        : this(TestReportSchedule)
+    {
+    }
+
+    protected LocalFunctionsHostFixture(string reportSchedule) => this.reportSchedule = reportSchedule;
 
     public string ConnectionString => account.ConnectionString;
 
@@ -43,7 +51,7 @@ public sealed class LocalFunctionsHostFixture : IAsyncLifetime
             new Dictionary<string, string?>
             {
                 [StorageConnection.DefaultName] = account.ConnectionString,
-                ["ReportSchedule"] = TestReportSchedule,
+                ["ReportSchedule"] = reportSchedule,
                 ["ReportOrganisation"] = "Example Bank plc",
                 [ReportOptions.LocalSelfSignedPathKey] = SigningCertificatePath,
                 [LocalHttpServer.UrlSetting] = "http://127.0.0.1:0",

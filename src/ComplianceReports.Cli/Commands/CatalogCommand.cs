@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ComplianceReports.Domain.Catalog;
@@ -25,7 +25,15 @@ public static class CatalogCommand
         var command = new Command("catalog", $"Show the {PrivXCatalog.Version} event catalog: each code's category, outcome, finding and the controls it is evidence for") { json };
         command.SetAction(parse =>
         {
-            Console.Out.Write(parse.GetValue(json) ? FormatJson() : FormatTable());
+            if (parse.GetValue(json))
+            {
+                Console.Out.Write(FormatJson());
+            }
+            else
+            {
+                Console.WriteLine($"{PrivXCatalog.Version}: {PrivXCatalog.Entries.Count} events; any other code is '{CatalogCategories.Uncategorized.Id}', its outcome unknown");
+                Table();
+            }
             return 0;
         });
         return command;
@@ -33,25 +41,13 @@ public static class CatalogCommand
 
     private static string Outcome(EventOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
-    private static string FormatTable()
-    {
-        string[] header = ["CODE", "NAME", "CATEGORY", "OUTCOME", "FINDING", "EVIDENCE FOR"];
-        var rows = PrivXCatalog.Entries.Select(entry => new[]
+    private static void Table() => Terminal.WriteTable(
+        ["CODE", "NAME", "CATEGORY", "OUTCOME", "FINDING", "EVIDENCE FOR"],
+        PrivXCatalog.Entries.Select(entry => new[]
         {
-            entry.Code.ToString(), entry.Name, entry.Category.Id, Outcome(entry.Outcome), entry.Finding ? "yes" : "", string.Join(", ", entry.EvidenceFor),
-        }).ToList();
-        // The last column is not padded, so a narrow terminal wraps only the evidence list.
-        var widths = header[..^1].Select((title, column) => Math.Max(title.Length, rows.Max(row => row[column].Length))).ToArray();
-
-        var text = new StringBuilder();
-        text.AppendLine($"{PrivXCatalog.Version}: {rows.Count} events; any other code is '{CatalogCategories.Uncategorized.Id}', its outcome unknown");
-        foreach (var row in rows.Prepend(header))
-        {
-            var cells = row[..^1].Select((cell, column) => column == 0 ? cell.PadLeft(widths[column]) : cell.PadRight(widths[column])).Append(row[^1]);
-            text.AppendLine(string.Join("  ", cells).TrimEnd());
-        }
-        return text.ToString();
-    }
+            entry.Code.ToString(CultureInfo.InvariantCulture), entry.Name, entry.Category.Id, Outcome(entry.Outcome), entry.Finding ? "yes" : "", string.Join(", ", entry.EvidenceFor),
+        }),
+        rightAligned: [0]);
 
     private static string FormatJson()
     {

@@ -11,8 +11,6 @@ namespace ComplianceReports.Cli.Commands;
 
 public static class ReportCommands
 {
-    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(500);
-
     /// <summary>Enough of a digest to tell versions apart at a glance; <c>compliance verify</c> checks the whole of it.</summary>
     private const int DigestPrefixLength = 12;
 
@@ -54,17 +52,13 @@ public static class ReportCommands
             await Console.Error.WriteLineAsync($"asked for the {wanted} report (request {request.RequestId}); waiting for the pipeline…");
 
             var outcomes = new ReportRequestOutcomes(clients);
-            var deadline = DateTimeOffset.UtcNow.AddSeconds(parse.GetValue(timeout));
-            while (DateTimeOffset.UtcNow < deadline)
+            ReportRequestOutcome? outcome = null;
+            if (await Polling.UntilAsync(async () => (outcome = await outcomes.FindAsync(request.RequestId, cancellationToken)) is not null, parse.GetValue(timeout), cancellationToken))
             {
-                if (await outcomes.FindAsync(request.RequestId, cancellationToken) is { } outcome)
-                {
-                    var what = outcome.NewVersion ? "new version" : "no change since this version";
-                    var provisional = wanted.EndUtc > now ? ", provisional: the month has not ended" : "";
-                    Console.WriteLine($"report {outcome.Month} version {outcome.Version}: {outcome.EventCount} events ({what}{provisional})");
-                    return 0;
-                }
-                await Task.Delay(PollEvery, cancellationToken);
+                var what = outcome!.NewVersion ? "new version" : "no change since this version";
+                var provisional = wanted.EndUtc > now ? ", provisional: the month has not ended" : "";
+                Console.WriteLine($"report {outcome.Month} version {outcome.Version}: {outcome.EventCount} events ({what}{provisional})");
+                return 0;
             }
             throw new CliException(
                 $"no report for {request.Month} after {parse.GetValue(timeout)} s: is the functions host running (scripts/run-local.sh)? Request {request.RequestId} stays queued.");
@@ -91,8 +85,8 @@ public static class ReportCommands
                 manifest.EventCount.ToString(CultureInfo.InvariantCulture),
                 manifest.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 manifest.EventDigest[..Math.Min(DigestPrefixLength, manifest.EventDigest.Length)],
-            }).ToList();
-            Console.Write(Table.Format(header, rows, rightAligned: [1, 2]));
+            });
+            Terminal.WriteTable(header, rows, rightAligned: [1, 2]);
             return 0;
         });
         return command;
@@ -126,11 +120,35 @@ public static class ReportCommands
                 : versions[^1];
 
             var directory = Directory.CreateDirectory(parse.GetValue(output)!);
-            foreach (var name in manifest.Files.Keys)
+            var sources = new List<(string Name, Stream Content)>();
+            try
             {
-                await using var source = await reports.OpenFileAsync(manifest, name, cancellationToken);
-                await using var target = File.Create(Path.Combine(directory.FullName, name));
-                await source.CopyToAsync(target, cancellationToken);
+                foreach (var name in manifest.Files.Keys)
+                {
+                    sources.Add((name, await reports.OpenFileAsync(manifest, name, cancellationToken)));
+                }
+                await Terminal.WithProgressAsync($"downloading {manifest.Month} version {manifest.Version}", sources.Sum(source => source.Content.Length), show: true, async progress =>
+                {
+                    long copied = 0;
+                    var buffer = new byte[81920];
+                    foreach (var (name, content) in sources)
+                    {
+                        await using var target = File.Create(Path.Combine(directory.FullName, name));
+                        int read;
+                        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                        {
+                            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                            progress?.Report(copied += read);
+                        }
+                    }
+                });
+            }
+            finally
+            {
+                foreach (var (_, content) in sources)
+                {
+                    await content.DisposeAsync();
+                }
             }
             Console.WriteLine($"downloaded report {manifest.Month} version {manifest.Version} ({manifest.EventCount} events) to {directory.FullName}");
             return 0;

@@ -21,8 +21,6 @@ public static class SendCommand
     /// <summary>About 4 MB: where reading, checking and sending start to take noticeable time.</summary>
     private const int ProgressAboveChars = 4_000_000;
 
-    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(500);
-
     public static Command Create(Func<ParseResult, StorageClientFactory> storage)
     {
         var file = new Argument<string>("FILE")
@@ -101,23 +99,15 @@ public static class SendCommand
         var bytes = sizes.Sum(size => (long)size);
         if (bytes <= ExportAboveBytes && sizes.Max() <= MessagePacking.MaxItemJsonBytes)
         {
-            // At most a few messages: a line for each is already coarser than every tenth.
-            var sentMessages = showProgress ? ProgressLines.EveryStep(sent => $"sent {sent} messages") : null;
-            return await queue.SendBatchesAsync(items, sendId, sentMessages, cancellationToken);
+            // At most a few messages: over before a progress bar would tell anything.
+            return await queue.SendBatchesAsync(items, sendId, sentMessages: null, cancellationToken);
         }
-
-        var exported = items.AsEnumerable();
         if (showProgress)
         {
             await Console.Error.WriteLineAsync($"uploading export of {items.Count:N0} events ({bytes / 1e6:N1} MB)…");
-            var progress = ProgressLines.EveryTenth(items.Count, (done, percent) => $"uploading export: {done:N0} of {items.Count:N0} events ({percent}%)");
-            exported = items.Select((item, index) =>
-            {
-                progress.Report(index + 1);
-                return item;
-            });
         }
-        return [await queue.SendExportAsync(exported, sendId, cancellationToken)];
+        return await Terminal.WithProgressAsync("uploading export", items.Count, showProgress, async progress =>
+            (IReadOnlyList<string>)[await queue.SendExportAsync(items.Counted(progress), sendId, cancellationToken)]);
     }
 
     /// <summary>
@@ -131,8 +121,7 @@ public static class SendCommand
         var found = new List<IngestReceipt>();
         var poisoned = new List<string>();
         var waiting = batchIds.ToList();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(timeoutSeconds);
-        while (true)
+        await Polling.UntilAsync(async () =>
         {
             foreach (var batchId in waiting.ToList())
             {
@@ -148,12 +137,8 @@ public static class SendCommand
                 poisoned.AddRange(lost);
                 waiting.RemoveAll(lost.Contains);
             }
-            if (waiting.Count == 0 || DateTimeOffset.UtcNow >= deadline)
-            {
-                break;
-            }
-            await Task.Delay(PollEvery, cancellationToken);
-        }
+            return waiting.Count == 0;
+        }, timeoutSeconds, cancellationToken);
 
         foreach (var batchId in poisoned)
         {

@@ -68,32 +68,23 @@ public static class SimulateCommand
             }
 
             var items = PrivXTrafficSimulator.Generate(wanted, count, chosenSeed);
-            if (large)
-            {
-                var progress = ProgressLines.EveryTenth(count, (done, percent) => $"simulated {done:N0} of {count:N0} events ({percent}%)");
-                items = items.Select((item, index) =>
-                {
-                    progress.Report(index + 1);
-                    return item;
-                });
-            }
-
+            // A bar on the terminal the items are written to would be torn by them.
+            var showProgress = large && (sending || path is not null || Console.IsOutputRedirected);
             if (sending)
             {
-                var allTakenIn = await SendCommand.DeliverAsync(storage(parse), items.ToList(), large, parse.GetValue(wait) ? parse.GetValue(timeout) : null, cancellationToken);
+                var simulated = await Terminal.WithProgressAsync("simulating", count, showProgress, progress => Task.FromResult(items.Counted(progress).ToList()));
+                var allTakenIn = await SendCommand.DeliverAsync(storage(parse), simulated, large, parse.GetValue(wait) ? parse.GetValue(timeout) : null, cancellationToken);
                 return allTakenIn ? 0 : 1;
             }
             if (path is null)
             {
-                await WriteAsync(Console.Out, items, cancellationToken);
+                await Terminal.WithProgressAsync("simulating", count, showProgress, progress => WriteAsync(Console.Out, items.Counted(progress), cancellationToken));
                 return 0;
             }
             try
             {
-                await using (var file = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-                {
-                    await WriteAsync(file, items, cancellationToken);
-                }
+                await using var file = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                await Terminal.WithProgressAsync("simulating", count, showProgress, progress => WriteAsync(file, items.Counted(progress), cancellationToken));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -25,10 +25,10 @@ public static class StatusCommand
         {
             var clients = await CliConnection.RequirePipelineResourcesAsync(storage(parse), cancellationToken);
             // Everything is read before anything is printed, so storage that cannot be reached gives one line, not half a status.
-            var depths = new List<string>();
+            var depths = new List<string[]>();
             foreach (var name in Queues)
             {
-                depths.Add($"  {name.PadRight(Queues.Max(queue => queue.Length))}  {await DepthAsync(clients, name, cancellationToken)}");
+                depths.Add([name, await DepthAsync(clients, name, cancellationToken)]);
             }
             var quarantined = await new QuarantineStore(clients).CountPerDayAsync(cancellationToken);
             // Counting a month's events means reading all of its rows; the change markers are one row a month.
@@ -37,7 +37,7 @@ public static class StatusCommand
 
             Console.WriteLine($"storage: {clients.Connection}");
             Console.WriteLine("queues (approximate messages waiting):");
-            depths.ForEach(Console.WriteLine);
+            Terminal.WriteTable(["QUEUE", "MESSAGES"], depths, indent: 2);
 
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             Console.WriteLine($"quarantined items: {quarantined.GetValueOrDefault(today)} today ({today:yyyy-MM-dd} UTC), {quarantined.Values.Sum()} in all");
