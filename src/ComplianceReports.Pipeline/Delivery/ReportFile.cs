@@ -21,13 +21,7 @@ public static class ReportFiles
         _ => throw new ArgumentOutOfRangeException(nameof(file), file, null),
     };
 
-    public static string ContentType(this ReportFile file) => file switch
-    {
-        ReportFile.Pdf => "application/pdf",
-        ReportFile.Summary => "application/json",
-        ReportFile.Evidence => "application/gzip",
-        _ => throw new ArgumentOutOfRangeException(nameof(file), file, null),
-    };
+    public static string ContentType(this ReportFile file) => ReportFileNames.ContentTypeOf(file.BlobFileName());
 
     /// <summary>e.g. <c>compliance-report-2026-10-v1.pdf</c>, <c>compliance-report-2026-10-v1-evidence.csv.gz</c>.</summary>
     public static string DownloadName(this ReportFile file, Month month, int version) => file switch

@@ -89,7 +89,7 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
         {
             var blobName = string.Create(CultureInfo.InvariantCulture, $"{month}/v{manifest.Version}/{attempt}/{file.Name}");
             await lease.EnsureHeldAsync(cancellationToken);
-            await CreateAsync(container.GetBlobClient(blobName), file.Content, ContentType(file.Name), cancellationToken);
+            await CreateAsync(container.GetBlobClient(blobName), file.Content, ReportFileNames.ContentTypeOf(file.Name), cancellationToken);
             blobNames.Add(file.Name, blobName);
         }
 
@@ -128,12 +128,4 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
 
     private static string VersionBlobName(Month month, int version, string fileName) =>
         string.Create(CultureInfo.InvariantCulture, $"{month}/v{version}/{fileName}");
-
-    private static string ContentType(string fileName) => Path.GetExtension(fileName) switch
-    {
-        ".pdf" => "application/pdf",
-        ".json" => "application/json",
-        ".gz" => "application/gzip",
-        _ => "application/octet-stream",
-    };
 }
