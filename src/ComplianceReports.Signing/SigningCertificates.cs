@@ -25,15 +25,6 @@ public static class SigningCertificates
     private const UnixFileMode OwnerOnlyDirectory = OwnerOnlyFile | UnixFileMode.UserExecute;
 
     /// <summary>
-    /// Where a local run keeps its self-signed certificate: the user's application data
-    /// (<c>~/.local/share</c> on Linux), outside the repository and outside any storage account.
-    /// </summary>
-    public static string DefaultSelfSignedPath { get; } = Path.Combine(
-        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
-        "ComplianceReports",
-        "report-signing.pfx");
-
-    /// <summary>
     /// Loads the configured certificate: <paramref name="base64Pfx"/> when it is given (a secret
     /// store hands over base64 more easily than a file), else the PFX file at <paramref name="pfxPath"/>.
     /// </summary>
