@@ -97,7 +97,7 @@ public sealed record PeriodFigures(IReadOnlyDictionary<string, long> CountsByCat
 
     /// <summary>The figures of a published version: the same version always gives the same comparison.</summary>
     public static PeriodFigures Of(PublishedSet version) =>
-        new(version.CountsByCategory, version.Services, $"{version.Month} version {version.Version}");
+        new(version.CountsByCategory, version.Services, $"its report, version {version.Version}");
 
     /// <summary>Counts the previous period in a pass of its own, when it has no report: categories and services only.</summary>
     public static async Task<PeriodFigures> CountAsync(ReportPeriod period, IAsyncEnumerable<AuditEvent> events, CancellationToken cancellationToken)
@@ -115,6 +115,6 @@ public sealed record PeriodFigures(IReadOnlyDictionary<string, long> CountsByCat
                 }
             }
         }
-        return new PeriodFigures(counts, [.. services], $"{period.Month} as stored");
+        return new PeriodFigures(counts, [.. services], "its events as stored: it has no report");
     }
 }

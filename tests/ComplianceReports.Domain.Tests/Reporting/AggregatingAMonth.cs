@@ -195,7 +195,7 @@ public class AggregatingAMonth
 
         Assert.Equal(new Dictionary<string, long> { ["sessions"] = 2, ["logins"] = 1 }, figures.CountsByCategory);
         Assert.Equal(["auth"], figures.Services);
-        Assert.Equal("2026-10 as stored", figures.Source);
+        Assert.Equal("its events as stored: it has no report", figures.Source);
     }
 
     [Fact]

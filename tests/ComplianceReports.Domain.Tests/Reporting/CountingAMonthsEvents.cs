@@ -130,7 +130,7 @@ public class CountingAMonthsEvents
         Assert.Same(Period, Aggregate.Period);
         Assert.Equal(new Month(2026, 10), Aggregate.Month);
         Assert.Equal([PrivXCatalog.Version], Aggregate.CatalogVersions);
-        Assert.Equal("2026-09 version 1", Aggregate.PreviousMonthSource);
+        Assert.Equal("its report, version 1", Aggregate.PreviousMonthSource);
     }
 
     [Fact]

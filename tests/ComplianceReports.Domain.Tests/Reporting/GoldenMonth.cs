@@ -58,7 +58,7 @@ internal static class GoldenMonth
             ["users"] = 2, ["workflow"] = 1, ["integrity"] = 2,
         },
         ["auth", "rdp-proxy", "ssh-proxy", "vault", "workflow-engine"],
-        "2026-09 version 1");
+        "its report, version 1");
 
     /// <summary>One stored event: its label in the table, the UTC time written by hand, and when it was stored.</summary>
     public sealed record Stored(string Label, string UtcText, AuditEvent Event, DateTimeOffset IngestedAt)

@@ -210,7 +210,7 @@ public class WritingTheReportSummary
         Assert.Equal(aggregate.Period.EndUtc, read.PeriodEndUtc);
         Assert.Equal(ReadAt, read.ReadAt);
         Assert.Equal(aggregate.Days, read.Days);
-        Assert.Equal("2026-09 version 1", read.PreviousMonthSource);
+        Assert.Equal("its report, version 1", read.PreviousMonthSource);
         Assert.Equal(aggregate.Categories, read.Categories);
         Assert.Equal(aggregate.Findings.Select(f => (f.Title, f.Figure, f.Count, string.Join(",", f.Codes))),
             read.Findings.Select(f => (f.Title, f.Figure, f.Count, string.Join(",", f.Codes))));

@@ -24,7 +24,7 @@ internal static class SampleReports
     public static readonly DateTimeOffset ReadAt = new(2026, 11, 1, 2, 0, 0, TimeSpan.Zero);
 
     /// <summary>Where the month-over-month figures come from.</summary>
-    public const string PreviousMonthSource = "2026-09 version 2";
+    public const string PreviousMonthSource = "its report, version 2";
 
     public static readonly ReportSettings Settings = new(
         "Northwind Payments Oy", "privx-prod", TimeZoneInfo.Utc, new TimeOnly(7, 30), new TimeOnly(17, 0), ReportSettings.MondayToFriday, TopCount: 10, MaxListedEvents: 4);
