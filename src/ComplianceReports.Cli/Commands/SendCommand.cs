@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Storage.Connection;
@@ -19,7 +21,7 @@ public static class SendCommand
     public const int ProgressAboveEvents = 10_000;
 
     /// <summary>About 4 MB: where reading, checking and sending start to take noticeable time.</summary>
-    private const int ProgressAboveChars = 4_000_000;
+    private const int ProgressAboveBytes = 4_000_000;
 
     public static Command Create(Func<ParseResult, StorageClientFactory> storage)
     {
@@ -42,32 +44,35 @@ public static class SendCommand
         {
             var path = parse.GetValue(file)!;
             var source = path == "-" ? "stdin" : path;
-            var text = path == "-" ? await ReadStandardInputAsync(cancellationToken) : await ReadFileAsync(path, cancellationToken);
-
-            var message = AuditMessageReader.Read(text);
-            if (message.BlobName is not null)
+            await using var input = await OpenInputAsync(path, cancellationToken);
+            await using var spool = new ItemSpool();
+            var refused = 0;
+            await foreach (var item in ReadItemsAsync(input, source, cancellationToken))
             {
-                throw new CliException($"{source}: nothing sent: it only names the export '{message.BlobName}'; send the events themselves");
+                switch (item)
+                {
+                    case ReadEvent read:
+                        spool.Add(read.Event.RawJson);
+                        break;
+                    case RejectedItem rejected:
+                        refused++;
+                        await Console.Error.WriteLineAsync($"{source}: {rejected.Where}: {rejected.Reason}");
+                        break;
+                }
             }
-            var refused = message.Rejected.ToList();
-            foreach (var item in refused)
-            {
-                await Console.Error.WriteLineAsync($"{source}: {item.Where}: {item.Reason}");
-            }
-            var items = message.Events.Select(e => e.RawJson).ToList();
-            var large = items.Count > ProgressAboveEvents || text.Length > ProgressAboveChars;
+            var large = spool.Count > ProgressAboveEvents || input.Length > ProgressAboveBytes;
             if (large)
             {
-                await Console.Error.WriteLineAsync($"read {items.Count:N0} events ({refused.Count:N0} refused) from {source}");
+                await Console.Error.WriteLineAsync($"read {spool.Count:N0} events ({refused:N0} refused) from {source}");
             }
-            if (items.Count == 0)
+            if (spool.Count == 0)
             {
                 Console.WriteLine($"nothing sent: {source} holds no event that can be sent");
-                return refused.Count > 0 ? 1 : 0;
+                return refused > 0 ? 1 : 0;
             }
 
-            var allTakenIn = await DeliverAsync(storage(parse), items, large, parse.GetValue(wait) ? parse.GetValue(timeout) : null, cancellationToken);
-            return allTakenIn && refused.Count == 0 ? 0 : 1;
+            var allTakenIn = await DeliverAsync(storage(parse), spool, large, parse.GetValue(wait) ? parse.GetValue(timeout) : null, cancellationToken);
+            return allTakenIn && refused == 0 ? 0 : 1;
         });
         return command;
     }
@@ -77,7 +82,7 @@ public static class SendCommand
     /// for the pipeline's receipts first. Returns whether every item went in without quarantine or poison.
     /// </summary>
     public static async Task<bool> DeliverAsync(
-        StorageClientFactory clients, List<string> items, bool showProgress, int? waitSeconds, CancellationToken cancellationToken)
+        StorageClientFactory clients, ItemSpool items, bool showProgress, int? waitSeconds, CancellationToken cancellationToken)
     {
         await CliConnection.CreateProducerResourcesAsync(clients, cancellationToken);
         var queue = new AuditEventQueue(clients);
@@ -92,22 +97,20 @@ public static class SendCommand
     }
 
     /// <summary>Sends the items in envelopes, or as one export when they are more than a few messages' worth; returns the batch ids.</summary>
-    private static async Task<IReadOnlyList<string>> SendAsync(AuditEventQueue queue, List<string> items, bool showProgress, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> SendAsync(AuditEventQueue queue, ItemSpool items, bool showProgress, CancellationToken cancellationToken)
     {
         var sendId = AuditEventQueue.NewSendId();
-        var sizes = items.Select(Encoding.UTF8.GetByteCount).ToList();
-        var bytes = sizes.Sum(size => (long)size);
-        if (bytes <= ExportAboveBytes && sizes.Max() <= MessagePacking.MaxItemJsonBytes)
+        if (items.Bytes <= ExportAboveBytes && items.MaxItemBytes <= MessagePacking.MaxItemJsonBytes)
         {
             // At most a few messages: over before a progress bar would tell anything.
-            return await queue.SendBatchesAsync(items, sendId, sentMessages: null, cancellationToken);
+            return await queue.SendBatchesAsync(items.Items(), sendId, sentMessages: null, cancellationToken);
         }
         if (showProgress)
         {
-            await Console.Error.WriteLineAsync($"uploading export of {items.Count:N0} events ({bytes / 1e6:N1} MB)…");
+            await Console.Error.WriteLineAsync($"uploading export of {items.Count:N0} events ({items.Bytes / 1e6:N1} MB)…");
         }
         return await Terminal.WithProgressAsync("uploading export", items.Count, showProgress, async progress =>
-            (IReadOnlyList<string>)[await queue.SendExportAsync(items.Counted(progress), sendId, cancellationToken)]);
+            (IReadOnlyList<string>)[await queue.SendExportAsync(items.Items().Counted(progress), sendId, cancellationToken)]);
     }
 
     /// <summary>
@@ -153,18 +156,90 @@ public static class SendCommand
         return quarantined == 0 && poisoned.Count == 0 && waiting.Count == 0;
     }
 
-    private static async Task<string> ReadStandardInputAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// NDJSON (the shape of large exports) is read a line at a time; any other shape is one JSON
+    /// document, read whole, as the queue reads a message. A first line that is a whole object with
+    /// more lines after it can only be NDJSON: two documents are no single one.
+    /// </summary>
+    private static async IAsyncEnumerable<ItemReading> ReadItemsAsync(Stream input, string source, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // UTF-8 whatever the terminal's locale, as PrivX exports are.
-        using var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
-        return await input.ReadToEndAsync(cancellationToken);
+        var ndjson = await LooksLikeNdjsonAsync(input, cancellationToken);
+        input.Position = 0;
+        using var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024, leaveOpen: true);
+        if (!ndjson)
+        {
+            var message = AuditMessageReader.Read(await text.ReadToEndAsync(cancellationToken));
+            if (message.BlobName is not null)
+            {
+                throw new CliException($"{source}: nothing sent: it only names the export '{message.BlobName}'; send the events themselves");
+            }
+            foreach (var item in message.Items)
+            {
+                yield return item;
+            }
+            yield break;
+        }
+        var number = 0;
+        while (await text.ReadLineAsync(cancellationToken) is { } line)
+        {
+            number++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                yield return AuditMessageReader.ReadLine(line, $"line {number}");
+            }
+        }
     }
 
-    private static async Task<string> ReadFileAsync(string path, CancellationToken cancellationToken)
+    private static async Task<bool> LooksLikeNdjsonAsync(Stream input, CancellationToken cancellationToken)
+    {
+        using var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024, leaveOpen: true);
+        string? first = null;
+        while (await text.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            if (first is not null)
+            {
+                return true;
+            }
+            if (!IsJsonObject(line))
+            {
+                return false;
+            }
+            first = line;
+        }
+        return false;
+    }
+
+    private static bool IsJsonObject(string line)
     {
         try
         {
-            return await File.ReadAllTextAsync(path, cancellationToken);
+            using var document = JsonDocument.Parse(line);
+            return document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The input as a seekable stream: a file as it is, standard input copied to a temporary file first.</summary>
+    private static async Task<Stream> OpenInputAsync(string path, CancellationToken cancellationToken)
+    {
+        if (path == "-")
+        {
+            var copy = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+            await using var stdin = Console.OpenStandardInput();
+            await stdin.CopyToAsync(copy, cancellationToken);
+            copy.Position = 0;
+            return copy;
+        }
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

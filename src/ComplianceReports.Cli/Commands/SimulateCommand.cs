@@ -72,7 +72,7 @@ public static class SimulateCommand
             var showProgress = large && (sending || path is not null || Console.IsOutputRedirected);
             if (sending)
             {
-                var simulated = await Terminal.WithProgressAsync("simulating", count, showProgress, progress => Task.FromResult(items.Counted(progress).ToList()));
+                await using var simulated = await Terminal.WithProgressAsync("simulating", count, showProgress, progress => Task.FromResult(ItemSpool.Of(items.Counted(progress))));
                 var allTakenIn = await SendCommand.DeliverAsync(storage(parse), simulated, large, parse.GetValue(wait) ? parse.GetValue(timeout) : null, cancellationToken);
                 return allTakenIn ? 0 : 1;
             }
