@@ -11,7 +11,7 @@ public sealed class OverflowText(BlobContainerClient container)
 {
     public const int MaxInlineLength = 30_000;
 
-    public static bool FitsInline(string text) => text.Length <= MaxInlineLength;
+    private static bool FitsInline(string text) => text.Length <= MaxInlineLength;
 
     /// <summary>Puts <paramref name="text"/> in <paramref name="inlineProperty"/>, or too long, in blob <paramref name="blobName"/> named by <paramref name="blobProperty"/>.</summary>
     public async Task StoreAsync(TableEntity entity, string inlineProperty, string blobProperty, string text, string blobName, CancellationToken cancellationToken)

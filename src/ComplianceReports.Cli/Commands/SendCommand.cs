@@ -165,8 +165,15 @@ public static class SendCommand
     {
         var ndjson = await LooksLikeNdjsonAsync(input, cancellationToken);
         input.Position = 0;
-        using var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024, leaveOpen: true);
-        if (!ndjson)
+        if (ndjson)
+        {
+            await foreach (var item in AuditItemStream.ReadAsync(input, cancellationToken))
+            {
+                yield return item;
+            }
+            yield break;
+        }
+        using (var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024, leaveOpen: true))
         {
             var message = AuditMessageReader.Read(await text.ReadToEndAsync(cancellationToken));
             if (message.BlobName is not null)
@@ -176,16 +183,6 @@ public static class SendCommand
             foreach (var item in message.Items)
             {
                 yield return item;
-            }
-            yield break;
-        }
-        var number = 0;
-        while (await text.ReadLineAsync(cancellationToken) is { } line)
-        {
-            number++;
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                yield return AuditMessageReader.ReadLine(line, $"line {number}");
             }
         }
     }

@@ -106,7 +106,17 @@ public static class VerifyCommand
             {
                 return null;
             }
-            if (SignedClaim.Extract(pdf) is not { } claimJson)
+            byte[]? claimJson;
+            try
+            {
+                claimJson = SignedClaim.Extract(pdf);
+            }
+            catch (ArgumentException error)
+            {
+                Line("claim", error.Message, ok: false);
+                return null;
+            }
+            if (claimJson is null)
             {
                 Line("claim", "the PDF carries no signed claim (claim.json): it is not a report of this pipeline, or one from before summary.json schema 2", ok: false);
                 return null;
@@ -162,11 +172,11 @@ public static class VerifyCommand
             var reports = new BlobReportStore(clients);
             var versions = await reports.ListVersionsAsync(Month.Parse(claim.Month), cancellationToken);
             var manifest = versions.FirstOrDefault(version => version.Version == claim.Version);
+            var matches = manifest is not null && manifest.EventDigest == claim.EventDigest && manifest.EventCount == claim.EventCount && manifest.TimeZone == claim.TimeZone;
             Line("manifest", manifest is null ? $"the store holds no version {claim.Version} of {claim.Month}"
-                : manifest.EventDigest == claim.EventDigest && manifest.EventCount == claim.EventCount && manifest.TimeZone == claim.TimeZone
-                    ? "matches the signed claim"
-                    : $"DOES NOT MATCH the signed claim: it records {manifest.EventCount:N0} events with digest {manifest.EventDigest} ({manifest.TimeZone})",
-                manifest is not null && manifest.EventDigest == claim.EventDigest && manifest.EventCount == claim.EventCount && manifest.TimeZone == claim.TimeZone);
+                : matches ? "matches the signed claim"
+                : $"DOES NOT MATCH the signed claim: it records {manifest.EventCount:N0} events with digest {manifest.EventDigest} ({manifest.TimeZone})",
+                matches);
 
             var period = new ReportPeriod(Month.Parse(claim.Month), ReportPeriod.FindTimeZone(claim.TimeZone));
             var store = new TableEventStore(clients, TimeProvider.System);

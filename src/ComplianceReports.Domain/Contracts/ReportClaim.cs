@@ -27,9 +27,6 @@ public sealed record ReportClaim(
 {
     public const int CurrentVersion = 1;
 
-    /// <summary>The name of the embedded file that carries the claim.</summary>
-    public const string FileName = "claim.json";
-
     /// <summary>The claim of a rendered version, over the bytes of its published files.</summary>
     public static ReportClaim For(MonthlyReport report, string evidenceSha256, string summarySha256) =>
         new(

@@ -40,14 +40,15 @@ public sealed class EventSet : IDisposable
         {
             return null;
         }
-        var row = EvidenceRow.From(auditEvent, ingestedAt, Period.LocalDay(auditEvent.OccurredAt));
+        var local = Period.ToLocal(auditEvent.OccurredAt);
+        var row = EvidenceRow.From(auditEvent, ingestedAt, DateOnly.FromDateTime(local.DateTime));
         if (row.Identity != auditEvent.Identity || row.Identity != keyIdentity)
         {
             throw new EventSetIntegrityException(
                 $"the stored event at {EvidenceRow.Utc(auditEvent.OccurredAt)} is keyed {keyIdentity} with identity {auditEvent.Identity}, but its raw item gives {row.Identity}: the event store was changed");
         }
         digest.Add(row);
-        aggregator.Add(auditEvent);
+        aggregator.Add(auditEvent, local);
         return row;
     }
 

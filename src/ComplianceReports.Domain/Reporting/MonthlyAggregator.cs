@@ -35,9 +35,9 @@ public sealed class MonthlyAggregator
         projections = [codes, coverage, logins, secrets, configuration, keyEvents, findings, controls];
     }
 
-    public void Add(AuditEvent auditEvent)
+    /// <param name="local">The event's time in the report's zone, as the set has worked it out already.</param>
+    public void Add(AuditEvent auditEvent, DateTimeOffset local)
     {
-        var local = period.ToLocal(auditEvent.OccurredAt);
         var projected = new ProjectedEvent(auditEvent, local, DateOnly.FromDateTime(local.DateTime));
         foreach (var projection in projections)
         {

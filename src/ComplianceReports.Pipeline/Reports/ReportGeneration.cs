@@ -70,7 +70,7 @@ public sealed partial class ReportGeneration(
         var readAt = clock.GetUtcNow();
         // Read before the events: a message that touches the month after this read raises its marker
         // past what this version records, so an event this read misses always gets a later version.
-        var markers = await events.ReadChangeMarkersAsync(cancellationToken);
+        var markers = await events.ReadChangeMarkersAsync(period.UtcMonths, cancellationToken);
         var markerSequences = period.UtcMonths.ToDictionary(month => month.ToString(), month => markers.GetValueOrDefault(month)?.Sequence ?? 0);
         var latest = await reports.GetLatestAsync(period.Month, cancellationToken);
 

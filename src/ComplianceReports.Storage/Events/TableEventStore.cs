@@ -43,7 +43,6 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     /// </summary>
     public async Task<AppendResult> AppendAsync(IEnumerable<AuditEvent> events, CancellationToken cancellationToken)
     {
-
         var entities = new List<TableEntity>();
         var seen = new HashSet<(string, string)>();
         var touchedMonths = new SortedSet<Month>();
@@ -85,6 +84,21 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
         await foreach (var marker in months.QueryAsync<TableEntity>(entity => entity.PartitionKey == MarkerPartition, cancellationToken: cancellationToken))
         {
             if (Month.TryParse(marker.RowKey, out var month))
+            {
+                markers[month] = ToChangeMarker(marker);
+            }
+        }
+        return markers;
+    }
+
+    /// <summary>The change markers of the given months, read one by one: a generator needs its period's one or two, not every month's.</summary>
+    public async Task<IReadOnlyDictionary<Month, ChangeMarker>> ReadChangeMarkersAsync(IEnumerable<Month> wanted, CancellationToken cancellationToken)
+    {
+        var markers = new Dictionary<Month, ChangeMarker>();
+        foreach (var month in wanted)
+        {
+            var found = await months.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, month.ToString(), cancellationToken: cancellationToken);
+            if (found.HasValue && found.Value is { } marker)
             {
                 markers[month] = ToChangeMarker(marker);
             }
@@ -191,9 +205,8 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     private async Task<HashSet<string>> StoredRowKeysAsync(IReadOnlyList<TableEntity> batch, CancellationToken cancellationToken)
     {
         var partition = batch[0].PartitionKey;
-        var keys = batch.Select(entity => entity.RowKey).Order(StringComparer.Ordinal).ToList();
-        var (first, last) = (keys[0], keys[^1]);
         var wanted = batch.Select(entity => entity.RowKey).ToHashSet(StringComparer.Ordinal);
+        var (first, last) = (wanted.Min(StringComparer.Ordinal)!, wanted.Max(StringComparer.Ordinal)!);
         var stored = new HashSet<string>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {first} and RowKey le {last}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [nameof(TableEntity.RowKey)], cancellationToken: cancellationToken))

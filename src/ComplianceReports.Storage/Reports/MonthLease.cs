@@ -24,8 +24,6 @@ public sealed class MonthLease : IAsyncDisposable
         renewal = RenewAsync(renewEvery, stop.Token);
     }
 
-    public Month Month => month;
-
     /// <summary>Cancelled when a background renewal fails: whatever the holder still does is no longer protected.</summary>
     public CancellationToken Lost => lost.Token;
 

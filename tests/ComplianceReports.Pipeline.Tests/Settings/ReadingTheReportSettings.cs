@@ -17,7 +17,7 @@ public sealed class ReadingTheReportSettings
 
         Assert.Equal(("Your organisation", (string?)null, "UTC"), (options.Settings.Organisation, options.Settings.Instance, options.Settings.TimeZone.Id));
         Assert.Equal((new TimeOnly(8, 0), new TimeOnly(18, 0)), (options.Settings.WorkdayStart, options.Settings.WorkdayEnd));
-        Assert.Equal(ReportSettings.MondayToFriday.Order(), options.Settings.Workdays.Order());
+        Assert.Equal([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], options.Settings.Workdays.Order());
         Assert.Equal(TimeSpan.FromHours(6), options.GracePeriod);
         Assert.Equal(new SigningOptions(null, null, null, null), options.Signing);
     }

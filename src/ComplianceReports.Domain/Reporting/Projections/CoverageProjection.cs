@@ -8,7 +8,6 @@ internal sealed class CoverageProjection(ReportPeriod period) : IProjection
     private DateTimeOffset? first;
     private DateTimeOffset? last;
 
-    public IReadOnlyList<string> Services => [.. services];
 
     public void Add(in ProjectedEvent projected)
     {
