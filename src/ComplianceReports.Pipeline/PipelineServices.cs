@@ -37,6 +37,8 @@ public static class PipelineServices
         services.AddSingleton<IngestReceipts>();
         services.AddSingleton<IngestBlobs>();
         services.AddSingleton<BlobReportStore>();
+        services.AddSingleton<DaySealStore>();
+        services.AddSingleton<SealedDays>();
         services.AddSingleton<SigningCertificateStore>();
         services.AddSingleton<MonthLocks>();
         services.AddSingleton<ReportRequestOutcomes>();
