@@ -114,7 +114,7 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
                     months[month] = ToChangeMarker(marker);
                 }
             }
-            else
+            else if (string.CompareOrdinal(marker.RowKey, EventKeys.PartitionKey(period.StartUtc)) >= 0)
             {
                 days[marker.RowKey] = ToChangeMarker(marker);
             }
