@@ -99,14 +99,7 @@ public sealed class DaySealStore(StorageClientFactory clients)
     {
         try
         {
-            await blob.UploadAsync(
-                content,
-                new BlobUploadOptions
-                {
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                    HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
-                },
-                cancellationToken);
+            await blob.UploadCreateOnlyAsync(content, contentType, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
         {
