@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
-using Azure;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
@@ -70,16 +68,6 @@ public static class StatusCommand
         return command;
     }
 
-    private static async Task<string> DepthAsync(StorageClientFactory clients, string queueName, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var properties = await clients.CreateQueueClient(queueName).GetPropertiesAsync(cancellationToken);
-            return properties.Value.ApproximateMessagesCount.ToString(CultureInfo.InvariantCulture);
-        }
-        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
-        {
-            return "0 (no queue yet)";
-        }
-    }
+    private static async Task<string> DepthAsync(StorageClientFactory clients, string queueName, CancellationToken cancellationToken) =>
+        await new QueueDepths(clients).CountAsync(queueName, cancellationToken) is { } depth ? depth.ToString(CultureInfo.InvariantCulture) : "0 (no queue yet)";
 }
