@@ -22,7 +22,7 @@ public static class ReportMail
 
     /// <param name="link">The version's address when HTTP delivery is configured.</param>
     /// <param name="attached">Whether the PDF is attached; when it is too big, only the link is sent.</param>
-    public static string Body(ReportSummary summary, string? link, bool attached, int attachmentLimitMegabytes)
+    public static string Body(ReportSummary summary, string? link, bool attached, double attachmentLimitMegabytes)
     {
         var text = new StringBuilder();
         var invariant = CultureInfo.InvariantCulture;
@@ -44,7 +44,10 @@ public static class ReportMail
         }
         else
         {
-            text.Append(invariant, $"\nThe signed report is over {attachmentLimitMegabytes} MB, so it is not attached: download it from the link below.\n");
+            text.Append(invariant, $"\nThe signed report is over {attachmentLimitMegabytes:0.##} MB, so it is not attached: ");
+            text.Append(link is null
+                ? string.Create(invariant, $"download it with compliance report download --month {summary.Month} --version {summary.Version} --out DIR.\n")
+                : "download it from the link below.\n");
         }
         if (link is not null)
         {

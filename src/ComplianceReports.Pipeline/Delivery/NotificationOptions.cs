@@ -67,7 +67,7 @@ public sealed record MailRetry(TimeSpan FirstDelay, int MaxAttempts)
 public sealed record NotificationOptions(
     SmtpSettings? Smtp,
     IReadOnlyList<string> ReportRecipients,
-    int AttachmentLimitMegabytes,
+    double AttachmentLimitMegabytes,
     Uri? BaseUrl,
     MailRetry Retry,
     IReadOnlyList<string> AlertRecipients,
@@ -77,7 +77,7 @@ public sealed record NotificationOptions(
     TimeSpan ReportOverdueAfter,
     AlertPolicy Policy)
 {
-    public long AttachmentLimitBytes => AttachmentLimitMegabytes * 1024L * 1024L;
+    public long AttachmentLimitBytes => (long)(AttachmentLimitMegabytes * 1024 * 1024);
 
     public static NotificationOptions From(NotificationConfiguration configuration)
     {
@@ -93,7 +93,7 @@ public sealed record NotificationOptions(
         return new NotificationOptions(
             smtp,
             reportRecipients,
-            Positive(nameof(configuration.EmailAttachmentLimitMB), configuration.EmailAttachmentLimitMB, 10),
+            Megabytes(nameof(configuration.EmailAttachmentLimitMB), configuration.EmailAttachmentLimitMB, 10),
             Setting(configuration.ReportBaseUrl) is { } baseUrl ? AbsoluteUrl(nameof(configuration.ReportBaseUrl), baseUrl) : null,
             new MailRetry(
                 Duration(nameof(configuration.MailRetryDelay), configuration.MailRetryDelay, TimeSpan.FromMinutes(1)),
@@ -165,6 +165,11 @@ public sealed record NotificationOptions(
         Setting(text) is not { } value ? fallback
         : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number
         : throw new InvalidNotificationSettingException($"{name} must be a whole number above 0, not '{value}'.");
+
+    private static double Megabytes(string name, string? text, double fallback) =>
+        Setting(text) is not { } value ? fallback
+        : double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) && number > 0 ? number
+        : throw new InvalidNotificationSettingException($"{name} must be a number of megabytes above 0, such as 10, not '{value}'.");
 
     private static TimeSpan Duration(string name, string? text, TimeSpan fallback) =>
         Setting(text) is not { } value ? fallback
