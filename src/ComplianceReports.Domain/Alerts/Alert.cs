@@ -22,9 +22,9 @@ public sealed record Alert(AlertKind Kind, DateTimeOffset RaisedAt, DateTimeOffs
         AlertKind.Poison => $"{Count} {Plural("message")} gave up and went to a poison queue",
         AlertKind.ServiceSilent => $"{Subjects.Count} PrivX {(Subjects.Count == 1 ? "service" : "services")} silent",
         AlertKind.SourceSilent => "No PrivX events arrive",
-        AlertKind.CollectorFailed => $"The PrivX collector failed {Times}",
+        AlertKind.CollectorFailed => $"The PrivX collector failed{Times}",
         AlertKind.ReportOverdue => $"{Subjects.Count} {(Subjects.Count == 1 ? "report is" : "reports are")} overdue",
-        AlertKind.ReportFailed => $"Report generation failed {Times}",
+        AlertKind.ReportFailed => $"Report generation failed{Times}",
         AlertKind.ReviewOverdue => $"{Subjects.Count} report {(Subjects.Count == 1 ? "version" : "versions")} unreviewed",
         _ => Kind.ToString(),
     };
@@ -61,7 +61,7 @@ public sealed record Alert(AlertKind Kind, DateTimeOffset RaisedAt, DateTimeOffs
     /// <summary>The kind as the webhook names it: <c>finding</c>, <c>service-silent</c>, …</summary>
     public string KindName => string.Concat(Kind.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? $"-{char.ToLowerInvariant(c)}" : $"{char.ToLowerInvariant(c)}"));
 
-    private string Times => Count == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $"{Count} times");
+    private string Times => Count == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $" {Count} times");
 
     private string Plural(string noun) => Count == 1 ? noun : noun + "s";
 

@@ -106,6 +106,23 @@ public class GroupingAlerts
         Assert.Equal("service-silent", new Alert(AlertKind.ServiceSilent, T0, T0, T0, 1, []).KindName);
     }
 
+    [Fact]
+    public void Failures_of_the_collector_and_of_reports_say_how_often_and_why()
+    {
+        PendingSignal[] pending =
+        [
+            new(AlertSignal.CollectorFailed("privx-collector", "2026-10-05T09:00", "HTTP 503", T0), T0),
+            new(AlertSignal.CollectorFailed("privx-collector", "2026-10-05T09:05", "HTTP 503", T0.AddMinutes(5)), T0.AddMinutes(5)),
+            new(AlertSignal.ReportFailed("2026-09", "request-1", "RequestFailedException", T0), T0),
+        ];
+
+        var alerts = AlertRules.Plan(pending, 0, Policy, T0.AddMinutes(6)).Send.Select(sent => sent.Alert).ToList();
+
+        Assert.Equal(["The PrivX collector failed 2 times", "Report generation failed"], alerts.Select(alert => alert.Title));
+        Assert.EndsWith("- privx-collector (HTTP 503): 2", alerts[0].Text, StringComparison.Ordinal);
+        Assert.EndsWith("- 2026-09 (RequestFailedException)", alerts[1].Text, StringComparison.Ordinal);
+    }
+
     private static PendingSignal Finding(int code, string identity, DateTimeOffset at) =>
         new(AlertSignal.Finding(code, $"Name of {code}", identity, at), at);
 }

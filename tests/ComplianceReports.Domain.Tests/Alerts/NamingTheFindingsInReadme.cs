@@ -7,7 +7,7 @@ namespace ComplianceReports.Domain.Tests.Alerts;
 /// <summary>README says which catalog codes raise a finding alert; the catalog decides, and README must say the same.</summary>
 public partial class NamingTheFindingsInReadme
 {
-    [GeneratedRegex(@"^Findings alerted at once: (?<list>.+)$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^ *Findings alerted at once: (?<list>.+)$", RegexOptions.Multiline)]
     private static partial Regex FindingsLine();
 
     [GeneratedRegex(@"`(?<code>\d+)` (?<name>[A-Za-z-]+)")]
