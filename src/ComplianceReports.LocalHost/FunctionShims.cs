@@ -26,6 +26,14 @@ public sealed class FunctionShims(IServiceProvider services)
     public Task RequestMonthlyReports([TimerTrigger(FunctionSchedules.ReportSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
         Create<RequestMonthlyReportsFunction>().Run(ToWorker(timer), cancellationToken);
 
+    [FunctionName(DeliverReportMailFunction.Name)]
+    public Task DeliverReportMail([QueueTrigger(QueueNames.ReportMail)] string message, CancellationToken cancellationToken) =>
+        Create<DeliverReportMailFunction>().Run(message, cancellationToken);
+
+    [FunctionName(MonitorAlertsFunction.Name)]
+    public Task MonitorAlerts([TimerTrigger(FunctionSchedules.AlertSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
+        Create<MonitorAlertsFunction>().Run(ToWorker(timer), cancellationToken);
+
     private T Create<T>() where T : class => ActivatorUtilities.CreateInstance<T>(services);
 
     private static WorkerTimerInfo ToWorker(TimerInfo timer) => new()

@@ -1,7 +1,12 @@
+using ComplianceReports.Notifications;
+using ComplianceReports.Pipeline.Alerts;
+using ComplianceReports.Pipeline.Delivery;
 using ComplianceReports.Pipeline.Ingestion;
 using ComplianceReports.Pipeline.Reports;
 using ComplianceReports.Rendering;
 using ComplianceReports.Storage;
+using ComplianceReports.Storage.Alerts;
+using ComplianceReports.Storage.Delivery;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
@@ -29,6 +34,9 @@ public static class PipelineServices
         services.AddOptions<ReportConfiguration>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReportConfiguration>, ReportConfigurationValidation>();
         services.AddSingleton(provider => ReportOptions.From(provider.GetRequiredService<IOptions<ReportConfiguration>>().Value));
+        services.AddOptions<NotificationConfiguration>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationConfiguration>, NotificationConfigurationValidation>();
+        services.AddSingleton(provider => NotificationOptions.From(provider.GetRequiredService<IOptions<NotificationConfiguration>>().Value));
         services.AddSingleton<ReportSigning>();
         services.AddSingleton(new StorageClientFactory(connection));
         services.AddSingleton<StorageResources>();
@@ -43,10 +51,20 @@ public static class PipelineServices
         services.AddSingleton<MonthLocks>();
         services.AddSingleton<ReportRequestOutcomes>();
         services.AddSingleton<ReportRequestQueue>();
+        services.AddSingleton<ReportMailQueue>();
+        services.AddSingleton<MailDeliveries>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<QueueDepths>();
+        // Webhook calls are rare and short: one client for the process, with a timeout that never holds the alert timer long.
+        services.AddSingleton(new WebhookPoster(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }));
         services.AddSingleton<ReportPdfRenderer>();
         services.AddSingleton<AuditEventIngestion>();
         services.AddSingleton<ReportGeneration>();
         services.AddSingleton<ReportScheduling>();
+        services.AddSingleton<ReportMailing>();
+        services.AddSingleton<Alerting>();
+        services.AddSingleton<AlertChannels>();
+        services.AddSingleton<AlertMonitoring>();
         return services;
     }
 

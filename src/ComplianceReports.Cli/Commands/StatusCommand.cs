@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
-using Azure;
 using ComplianceReports.Storage.Connection;
+using ComplianceReports.Storage.Delivery;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
 using ComplianceReports.Storage.Queues;
@@ -16,6 +15,7 @@ public static class StatusCommand
     private static readonly string[] Queues =
     [
         QueueNames.AuditEvents, QueueNames.Poison(QueueNames.AuditEvents), QueueNames.ReportRequests, QueueNames.Poison(QueueNames.ReportRequests),
+        QueueNames.ReportMail, QueueNames.Poison(QueueNames.ReportMail),
     ];
 
     public static Command Create(Func<ParseResult, StorageClientFactory> storage)
@@ -34,6 +34,7 @@ public static class StatusCommand
             // Counting a month's events means reading all of its rows; the change markers are one row a month.
             var markers = await new TableEventStore(clients, TimeProvider.System).ReadChangeMarkersAsync(cancellationToken);
             var reports = await new BlobReportStore(clients).ListAllAsync(cancellationToken);
+            var unsent = await new MailDeliveries(clients).UnsentAsync(cancellationToken);
 
             Console.WriteLine($"storage: {clients.Connection}");
             Console.WriteLine("queues (approximate messages waiting):");
@@ -65,21 +66,23 @@ public static class StatusCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {month.Key}  {count} {(count == 1 ? "version" : "versions")} ({versions}); latest generated {latest.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC"));
             }
+
+            Console.WriteLine("report mail not sent yet (pending: waiting for an attempt; failed: gave up, the request is in report-mail-poison):");
+            if (unsent.Count == 0)
+            {
+                Console.WriteLine("  none");
+            }
+            foreach (var delivery in unsent)
+            {
+                var status = delivery.Status == MailDeliveryStatus.Failed ? "failed" : "pending";
+                var attempts = delivery.Attempts == 0 ? "not tried yet" : string.Create(CultureInfo.InvariantCulture, $"{delivery.Attempts} failed {(delivery.Attempts == 1 ? "attempt" : "attempts")}, last: {delivery.LastError}");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {delivery.Month} v{delivery.Version}  {delivery.Recipient}  {status}  ({attempts})"));
+            }
             return 0;
         });
         return command;
     }
 
-    private static async Task<string> DepthAsync(StorageClientFactory clients, string queueName, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var properties = await clients.CreateQueueClient(queueName).GetPropertiesAsync(cancellationToken);
-            return properties.Value.ApproximateMessagesCount.ToString(CultureInfo.InvariantCulture);
-        }
-        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
-        {
-            return "0 (no queue yet)";
-        }
-    }
+    private static async Task<string> DepthAsync(StorageClientFactory clients, string queueName, CancellationToken cancellationToken) =>
+        await new QueueDepths(clients).CountAsync(queueName, cancellationToken) is { } depth ? depth.ToString(CultureInfo.InvariantCulture) : "0 (no queue yet)";
 }

@@ -12,6 +12,7 @@ namespace ComplianceReports.Domain.Contracts;
 [JsonSerializable(typeof(ReportRequest))]
 [JsonSerializable(typeof(ReportRequestOutcome))]
 [JsonSerializable(typeof(DaySeal))]
+[JsonSerializable(typeof(ReportMailRequest))]
 internal sealed partial class CompactContractJson : JsonSerializerContext;
 
 /// <summary>Files people and auditors read (<c>summary.json</c>, the manifest, the signed claim): indented.</summary>

@@ -9,6 +9,9 @@ public static class QueueNames
     /// <summary>Requests for a month's report; the only way a report gets generated.</summary>
     public const string ReportRequests = "report-requests";
 
+    /// <summary>Report versions to mail to <c>ReportRecipients</c>, one message a version.</summary>
+    public const string ReportMail = "report-mail";
+
     /// <summary>Where the host moves a message after its last failed attempt.</summary>
     public static string Poison(string queueName) => queueName + "-poison";
 }

@@ -71,12 +71,5 @@ public sealed class ReadingTheReportSettings
 
     private static ReportOptions Read(params (string Key, string Value)[] settings) => Services(settings).GetRequiredService<ReportOptions>();
 
-    private static ServiceProvider Services(params (string Key, string Value)[] settings) =>
-        new ServiceCollection()
-            .AddLogging()
-            .AddCompliancePipeline(new ConfigurationBuilder()
-                .AddInMemoryCollection([KeyValuePair.Create<string, string?>(StorageConnection.DefaultName, StorageConnection.DevelopmentStorage)])
-                .AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create<string, string?>(setting.Key, setting.Value)))
-                .Build())
-            .BuildServiceProvider();
+    private static ServiceProvider Services(params (string Key, string Value)[] settings) => SettingsOnly.Services(settings);
 }
