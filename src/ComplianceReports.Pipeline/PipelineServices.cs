@@ -1,5 +1,6 @@
 using ComplianceReports.Pipeline.Ingestion;
 using ComplianceReports.Pipeline.Reports;
+using ComplianceReports.Pipeline.Reviews;
 using ComplianceReports.Rendering;
 using ComplianceReports.Storage;
 using ComplianceReports.Storage.Connection;
@@ -45,6 +46,8 @@ public static class PipelineServices
         services.AddSingleton<AuditEventIngestion>();
         services.AddSingleton<ReportGeneration>();
         services.AddSingleton<ReportScheduling>();
+        services.AddSingleton<ReportReviewStore>();
+        services.AddSingleton<ReportReviewing>();
         return services;
     }
 
