@@ -59,7 +59,7 @@ public static class ReviewRules
         {
             Refuse(string.Create(CultureInfo.InvariantCulture, $"{what} is {text.Length} characters long; at most {maxLength} are kept."));
         }
-        if (text.Any(character => char.IsControl(character) && (singleLine || character is not '\n')))
+        if (text.Any(character => char.IsControl(character) && (singleLine || character is not ('\n' or '\r' or '\t'))))
         {
             Refuse(singleLine ? $"{what} holds a control character or line break." : $"{what} holds a control character (line breaks are allowed).");
         }
