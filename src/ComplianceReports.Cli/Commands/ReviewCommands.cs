@@ -125,7 +125,8 @@ public static class ReviewCommands
         return string.Create(CultureInfo.InvariantCulture, $"{latest.Reviewer} {latest.ReviewedAt.UtcDateTime:yyyy-MM-dd}{more}");
     }
 
-    private static string Exceptions(ReportReview review) => review.Exceptions.Count switch
+    /// <summary>How many exceptions a review lists, in words.</summary>
+    internal static string Exceptions(ReportReview review) => review.Exceptions.Count switch
     {
         0 => "no exceptions",
         1 => "1 exception",

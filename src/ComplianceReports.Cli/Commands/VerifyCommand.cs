@@ -230,7 +230,7 @@ public static class VerifyCommand
                 }
                 Line($"review {id}", mismatches.Count > 0
                     ? $"DOES NOT MATCH this report: {string.Join("; ", mismatches)}"
-                    : $"{review.Reviewer} reviewed {review.Month} version {review.Version} at {review.ReviewedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC with {review.Exceptions.Count} exceptions; signed by the deployment's certificate, for this version's evidence digest",
+                    : $"{review.Reviewer} reviewed {review.Month} version {review.Version} at {review.ReviewedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, {ReviewCommands.Exceptions(review)}; signed by the deployment's certificate, for this version's evidence digest",
                     mismatches.Count == 0);
             }
             foreach (var orphan in signatures.Order(StringComparer.Ordinal))

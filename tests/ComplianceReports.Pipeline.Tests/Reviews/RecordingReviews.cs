@@ -1,5 +1,7 @@
+using System.Text;
 using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Reporting;
+using ComplianceReports.Pipeline.Delivery;
 using ComplianceReports.Pipeline.Reviews;
 using ComplianceReports.Signing;
 using ComplianceReports.Storage.Reports;
@@ -83,6 +85,25 @@ public sealed class RecordingReviews(PipelineServicesOnAzurite pipeline) : IClas
         Assert.Contains(due, version => version.Month == month.ToString() && version.Version == 1);
         Assert.DoesNotContain(reviewed, version => version.Month == month.ToString());
     }
+
+    [Fact]
+    public async Task In_azure_an_http_review_is_by_the_signed_in_identity_and_one_without_it_is_refused()
+    {
+        var month = new Month(2016, 5);
+        await PublishAsync(month, 1);
+        var delivery = ActivatorUtilities.CreateInstance<ReviewDelivery>(Services, ReviewerSource.SignedInIdentity);
+        var principal = Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"name_typ":"name","claims":[{"typ":"name","val":"grace@example.com"}]}"""));
+
+        var anonymous = await delivery.RecordAsync("2016-05", "1", null, Body("""{"reviewer":"Mallory"}"""), default);
+        var signedIn = await delivery.RecordAsync("2016-05", "1", principal, Body("""{"reviewer":"Mallory","exceptions":["one"]}"""), default);
+
+        Assert.Equal(401, Assert.IsType<JsonReply>(anonymous).StatusCode);
+        var recorded = Assert.IsType<JsonReply>(signedIn);
+        Assert.Equal((201, "grace@example.com"), (recorded.StatusCode, recorded.Body.GetProperty("reviewer").GetString()));
+        Assert.Equal("grace@example.com", Assert.Single(await Services.GetRequiredService<ReportReviewStore>().ListAsync(month, default)).Reviewer);
+    }
+
+    private static MemoryStream Body(string json) => new(Encoding.UTF8.GetBytes(json));
 
     private static ReviewRequest Request(Month month, int version, string reviewer, string? note = null) =>
         ReviewRequest.Create(month, version, reviewer, note, ["none"], month.EndUtc.AddDays(3), ReviewRequest.ViaCli);
