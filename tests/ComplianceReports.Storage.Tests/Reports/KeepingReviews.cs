@@ -30,7 +30,8 @@ public sealed class KeepingReviews(AzuriteStorage storage) : IClassFixture<Azuri
         Assert.Equal(late.ToUtf8Json(), listed[1].ToUtf8Json());
         Assert.Equal(["1006 on the 4th", "a silent day"], listed[1].Exceptions);
         Assert.Empty(listed[0].Exceptions);
-        Assert.Equal(4, (await store.ListAllAsync(default)).Count);
+        // Other tests of the class share the account, each in a month of its own.
+        Assert.Equal(["2024-01", "2024-01", "2024-01", "2024-02"], (await store.ListAllAsync(default)).Select(review => review.Month).Where(m => m is "2024-01" or "2024-02"));
     }
 
     [Fact]
@@ -47,7 +48,8 @@ public sealed class KeepingReviews(AzuriteStorage storage) : IClassFixture<Azuri
             [$"{month}/v4/reviews/{review.ReviewId}.json", $"{month}/v4/reviews/{review.ReviewId}.json.p7s"],
             blobs.Keys.Order(StringComparer.Ordinal));
         var read = await store.ReadSignedAsync((await store.FindAsync(month, 4, review.ReviewId, default))!, default);
-        Assert.Equal((signed.Json, signed.Signature), (read.Json, read.Signature));
+        Assert.Equal(signed.Json, read.Json);
+        Assert.Equal(signed.Signature, read.Signature);
     }
 
     [Fact]
@@ -63,7 +65,8 @@ public sealed class KeepingReviews(AzuriteStorage storage) : IClassFixture<Azuri
         var kept = Assert.Single(await store.ListAsync(month, default));
         Assert.Equal("Alice", kept.Reviewer);
         var read = await store.ReadSignedAsync(kept, default);
-        Assert.Equal((first.ToUtf8Json(), Encoding.UTF8.GetBytes("signature of " + first.ReviewId)), (read.Json, read.Signature));
+        Assert.Equal(first.ToUtf8Json(), read.Json);
+        Assert.Equal(Encoding.UTF8.GetBytes("signature of " + first.ReviewId), read.Signature);
     }
 
     [Fact]
