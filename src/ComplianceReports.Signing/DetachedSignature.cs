@@ -7,7 +7,7 @@ namespace ComplianceReports.Signing;
 /// <summary>
 /// Detached CMS signatures (SHA-256, the signing time among the signed attributes, the signer's
 /// certificate only): the kind inside a report PDF, and the <c>.p7s</c> beside a review record, which
-/// <c>openssl cms -verify -binary -inform DER -content FILE -in FILE.p7s</c> also checks.
+/// <c>openssl cms -verify -binary -inform DER -content FILE -in FILE.p7s -noverify</c> also checks.
 /// </summary>
 public static class DetachedSignature
 {
