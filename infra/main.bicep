@@ -183,6 +183,16 @@ param reportReaderPrincipalId string = ''
 ])
 param reportReaderPrincipalType string = 'Group'
 
+@description('Object id of who may record reviews with `compliance report review` (Storage Queue Data Message Sender on `report-reviews`), typically the reviewers\' group. Empty grants nothing.')
+param reviewerPrincipalId string = ''
+
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param reviewerPrincipalType string = 'Group'
+
 @description('Object id of auditors who check reports against the event store (`compliance verify`): read-only on AuditEvents and event-raw. Empty grants nothing.')
 param auditorPrincipalId string = ''
 
@@ -322,6 +332,8 @@ module access 'modules/access.bicep' = {
     reportReaderPrincipalType: reportReaderPrincipalType
     auditorPrincipalId: auditorPrincipalId
     auditorPrincipalType: auditorPrincipalType
+    reviewerPrincipalId: reviewerPrincipalId
+    reviewerPrincipalType: reviewerPrincipalType
     deployerPrincipalId: deployerPrincipalId
     deployerPrincipalType: deployerPrincipalType
   }

@@ -34,6 +34,7 @@ param deployerPrincipalType = readEnvironmentVariable('AZURE_PRINCIPAL_TYPE', 'U
 param producerPrincipalId = readEnvironmentVariable('PRODUCER_PRINCIPAL_ID', '')
 param reportReaderPrincipalId = readEnvironmentVariable('REPORT_READER_PRINCIPAL_ID', '')
 param auditorPrincipalId = readEnvironmentVariable('AUDITOR_PRINCIPAL_ID', '')
+param reviewerPrincipalId = readEnvironmentVariable('REVIEWER_PRINCIPAL_ID', '')
 
 param enableEntraAuth = bool(readEnvironmentVariable('ENTRA_AUTH_ENABLED', 'false'))
 param entraClientId = readEnvironmentVariable('ENTRA_CLIENT_ID', '')

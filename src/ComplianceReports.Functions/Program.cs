@@ -7,7 +7,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddCompliancePipeline(builder.Configuration);
 builder.Services.CheckStorageAtStartup();
-builder.Services.AddReportDelivery();
+builder.Services.AddReportDelivery(ReviewerSource.SignedInIdentity);
 using var host = builder.Build();
 if (!host.SettingsAreValid("ComplianceReports.Functions"))
 {

@@ -22,6 +22,10 @@ public sealed class FunctionShims(IServiceProvider services)
     public Task ServeReportRequest([QueueTrigger(QueueNames.ReportRequests)] string message, CancellationToken cancellationToken) =>
         Create<ServeReportRequestFunction>().Run(message, cancellationToken);
 
+    [FunctionName(RecordReviewFunction.Name)]
+    public Task RecordReview([QueueTrigger(QueueNames.ReportReviews)] string message, CancellationToken cancellationToken) =>
+        Create<RecordReviewFunction>().Run(message, cancellationToken);
+
     [FunctionName(RequestMonthlyReportsFunction.Name)]
     public Task RequestMonthlyReports([TimerTrigger(FunctionSchedules.ReportSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
         Create<RequestMonthlyReportsFunction>().Run(ToWorker(timer), cancellationToken);

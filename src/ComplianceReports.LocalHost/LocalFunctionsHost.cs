@@ -68,7 +68,7 @@ public static class LocalFunctionsHost
             })
             .ConfigureServices((context, services) =>
             {
-                services.AddReportDelivery();
+                services.AddReportDelivery(ReviewerSource.RequestBody);
                 // The HTTP functions, on Kestrel beside the WebJobs host (LocalHttpUrl, default http://127.0.0.1:7071).
                 services.AddSingleton<LocalHttpServer>();
                 services.AddHostedService(provider => provider.GetRequiredService<LocalHttpServer>());

@@ -3,6 +3,7 @@ using ComplianceReports.Pipeline.Alerts;
 using ComplianceReports.Pipeline.Delivery;
 using ComplianceReports.Pipeline.Ingestion;
 using ComplianceReports.Pipeline.Reports;
+using ComplianceReports.Pipeline.Reviews;
 using ComplianceReports.Rendering;
 using ComplianceReports.Storage;
 using ComplianceReports.Storage.Alerts;
@@ -65,6 +66,8 @@ public static class PipelineServices
         services.AddSingleton<Alerting>();
         services.AddSingleton<AlertChannels>();
         services.AddSingleton<AlertMonitoring>();
+        services.AddSingleton<ReportReviewStore>();
+        services.AddSingleton<ReportReviewing>();
         return services;
     }
 

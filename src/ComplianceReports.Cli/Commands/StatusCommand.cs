@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Delivery;
 using ComplianceReports.Storage.Events;
@@ -16,6 +17,7 @@ public static class StatusCommand
     [
         QueueNames.AuditEvents, QueueNames.Poison(QueueNames.AuditEvents), QueueNames.ReportRequests, QueueNames.Poison(QueueNames.ReportRequests),
         QueueNames.ReportMail, QueueNames.Poison(QueueNames.ReportMail),
+        QueueNames.ReportReviews, QueueNames.Poison(QueueNames.ReportReviews),
     ];
 
     public static Command Create(Func<ParseResult, StorageClientFactory> storage)
@@ -35,6 +37,7 @@ public static class StatusCommand
             var markers = await new TableEventStore(clients, TimeProvider.System).ReadChangeMarkersAsync(cancellationToken);
             var reports = await new BlobReportStore(clients).ListAllAsync(cancellationToken);
             var unsent = await new MailDeliveries(clients).UnsentAsync(cancellationToken);
+            var reviews = (await new ReportReviewStore(clients).ListAllAsync(cancellationToken)).ToLookup(review => (review.Month, review.Version));
 
             Console.WriteLine($"storage: {clients.Connection}");
             Console.WriteLine("queues (approximate messages waiting):");
@@ -53,7 +56,7 @@ public static class StatusCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {month}  last touched {marker.LastTouchedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC"));
             }
 
-            Console.WriteLine("reports (version: events):");
+            Console.WriteLine("reports (version: events; whether the latest version is reviewed):");
             if (reports.Count == 0)
             {
                 Console.WriteLine("  none");
@@ -64,7 +67,7 @@ public static class StatusCommand
                 var latest = month.Last();
                 var count = month.Count();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {month.Key}  {count} {(count == 1 ? "version" : "versions")} ({versions}); latest generated {latest.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC"));
+                    $"  {month.Key}  {count} {(count == 1 ? "version" : "versions")} ({versions}); latest generated {latest.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, {Reviewed(latest, reviews[(latest.Month, latest.Version)])}"));
             }
 
             Console.WriteLine("report mail not sent yet (pending: waiting for an attempt; failed: gave up, the request is in report-mail-poison):");
@@ -82,6 +85,11 @@ public static class StatusCommand
         });
         return command;
     }
+
+    private static string Reviewed(ReportManifest latest, IEnumerable<ReportReview> reviews) =>
+        reviews.MaxBy(review => review.ReviewedAt) is { } review
+            ? string.Create(CultureInfo.InvariantCulture, $"reviewed by {review.Reviewer} {review.ReviewedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC")
+            : string.Create(CultureInfo.InvariantCulture, $"v{latest.Version} not reviewed");
 
     private static async Task<string> DepthAsync(StorageClientFactory clients, string queueName, CancellationToken cancellationToken) =>
         await new QueueDepths(clients).CountAsync(queueName, cancellationToken) is { } depth ? depth.ToString(CultureInfo.InvariantCulture) : "0 (no queue yet)";

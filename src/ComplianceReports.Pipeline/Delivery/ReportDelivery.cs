@@ -12,7 +12,7 @@ namespace ComplianceReports.Pipeline.Delivery;
 /// blob storage, and requests for a new version through the <c>report-requests</c> queue. Every route
 /// value is checked here (<see cref="RouteValues"/>) before it reaches a blob name.
 /// </summary>
-public sealed class ReportDelivery(BlobReportStore reports, ReportRequestQueue requests, ReportRequestOutcomes outcomes, ReportOptions options)
+public sealed class ReportDelivery(BlobReportStore reports, ReportReviewStore reviews, ReportRequestQueue requests, ReportRequestOutcomes outcomes, ReportOptions options)
 {
     /// <summary>Who asked, in the request's <c>requestedBy</c>.</summary>
     public const string RequestedBy = "http";
@@ -20,19 +20,21 @@ public sealed class ReportDelivery(BlobReportStore reports, ReportRequestQueue r
     public async Task<DeliveryReply> ListAsync(bool html, CancellationToken cancellationToken)
     {
         var manifests = await reports.ListAllAsync(cancellationToken);
+        var reviewed = (await reviews.ListAllAsync(cancellationToken)).ToLookup(review => (review.Month, review.Version));
         if (html)
         {
-            return new HtmlReply(ReportListPage.Render(options.Settings.Organisation, manifests));
+            return new HtmlReply(ReportListPage.Render(options.Settings.Organisation, manifests, reviewed));
         }
         var months = manifests
             .GroupBy(m => m.Month, StringComparer.Ordinal)
             .Select(group =>
             {
                 var month = Month.Parse(group.Key);
+                var latestVersion = group.Max(m => m.Version);
                 return new
                 {
                     month = group.Key,
-                    latestVersion = group.Max(m => m.Version),
+                    latestVersion,
                     latest = ReportLinks.Latest(month),
                     versions = group.Select(m => new
                     {
@@ -43,6 +45,7 @@ public sealed class ReportDelivery(BlobReportStore reports, ReportRequestQueue r
                         readAt = m.ReadAt,
                         timeZone = m.TimeZone,
                         links = Links(month, m.Version),
+                        reviews = reviewed[(m.Month, m.Version)].Select(review => ReviewDelivery.Describe(review, latestVersion)),
                     }),
                 };
             });
@@ -131,12 +134,18 @@ public sealed class ReportDelivery(BlobReportStore reports, ReportRequestQueue r
         pdf = ReportLinks.Version(month, version),
         summary = ReportLinks.Summary(month, version),
         evidence = ReportLinks.Evidence(month, version),
+        reviews = ReportLinks.Reviews(month, version),
     };
 }
 
 public static class ReportDeliveryServices
 {
-    /// <summary>Registers <see cref="ReportDelivery"/> and <see cref="SigningCertificateDelivery"/> beside <see cref="PipelineServices.AddCompliancePipeline"/>; both hosts call it.</summary>
-    public static IServiceCollection AddReportDelivery(this IServiceCollection services) =>
-        services.AddSingleton<ReportDelivery>().AddSingleton<SigningCertificateDelivery>();
+    /// <summary>
+    /// Registers <see cref="ReportDelivery"/>, <see cref="ReviewDelivery"/> and <see cref="SigningCertificateDelivery"/> beside
+    /// <see cref="PipelineServices.AddCompliancePipeline"/>; both hosts call it, each saying who it can vouch for as a reviewer.
+    /// </summary>
+    public static IServiceCollection AddReportDelivery(this IServiceCollection services, ReviewerSource reviewers) =>
+        services.AddSingleton<ReportDelivery>()
+            .AddSingleton(provider => ActivatorUtilities.CreateInstance<ReviewDelivery>(provider, reviewers))
+            .AddSingleton<SigningCertificateDelivery>();
 }

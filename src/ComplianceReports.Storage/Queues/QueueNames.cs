@@ -12,6 +12,9 @@ public static class QueueNames
     /// <summary>Report versions to mail to <c>ReportRecipients</c>, one message a version.</summary>
     public const string ReportMail = "report-mail";
 
+    /// <summary>Reviews the CLI asks the functions to sign and record: only they hold the signing key.</summary>
+    public const string ReportReviews = "report-reviews";
+
     /// <summary>Where the host moves a message after its last failed attempt.</summary>
     public static string Poison(string queueName) => queueName + "-poison";
 }
