@@ -1,6 +1,7 @@
 using ComplianceReports.Domain.Alerts;
 using ComplianceReports.Pipeline.Delivery;
 using ComplianceReports.Pipeline.Reports;
+using ComplianceReports.Pipeline.Reviews;
 using ComplianceReports.Storage.Alerts;
 using ComplianceReports.Storage.Queues;
 
@@ -8,7 +9,7 @@ namespace ComplianceReports.Pipeline.Alerts;
 
 /// <summary>
 /// The alert timer's run: first the causes only a clock can see (silence, poison queues that grew,
-/// overdue reports), then every pending signal grouped, capped and sent (<see cref="AlertRules"/>).
+/// overdue reports and reviews), then every pending signal grouped, capped and sent (<see cref="AlertRules"/>).
 /// </summary>
 public sealed class AlertMonitoring(
     AlertStore store,
@@ -16,11 +17,20 @@ public sealed class AlertMonitoring(
     AlertChannels channels,
     QueueDepths depths,
     ReportScheduling scheduling,
+    ReportReviewing reviewing,
     NotificationOptions options,
     TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> PoisonQueues =
-        [QueueNames.Poison(QueueNames.AuditEvents), QueueNames.Poison(QueueNames.ReportRequests), QueueNames.Poison(QueueNames.ReportMail)];
+        [QueueNames.Poison(QueueNames.AuditEvents), QueueNames.Poison(QueueNames.ReportRequests), QueueNames.Poison(QueueNames.ReportMail), QueueNames.Poison(QueueNames.ReportReviews)];
+
+    /// <summary>
+    /// Reviews fall due days after a version, and finding them reads every manifest: looked for once
+    /// an hour, not on every run.
+    /// </summary>
+    public static readonly TimeSpan ReviewCheckInterval = TimeSpan.FromHours(1);
+
+    private const string ReviewsCheckedAt = "reviews-checked-at";
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -52,6 +62,14 @@ public sealed class AlertMonitoring(
         foreach (var (month, dueAt) in await scheduling.OverdueAsync(options.ReportOverdueAfter, cancellationToken))
         {
             await alerting.RaiseAsync(AlertSignal.ReportOverdue(month.ToString(), dueAt), cancellationToken);
+        }
+        if (await store.ReadCounterAsync(ReviewsCheckedAt, cancellationToken) is not { } checkedAt || Math.Abs(now.UtcTicks - checkedAt) >= ReviewCheckInterval.Ticks)
+        {
+            foreach (var version in await reviewing.UnreviewedVersionsAsync(now, cancellationToken))
+            {
+                await alerting.RaiseAsync(AlertSignal.ReviewOverdue(version.Month, version.Version, version.GeneratedAt), cancellationToken);
+            }
+            await store.WriteCounterAsync(ReviewsCheckedAt, now.UtcTicks, cancellationToken);
         }
     }
 

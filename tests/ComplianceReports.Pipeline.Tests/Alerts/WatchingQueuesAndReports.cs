@@ -75,6 +75,31 @@ public sealed class WatchingQueuesAndReports(PipelineServicesOnAzurite pipeline)
         Assert.Equal((month.ToString(), "RequestFailedException"), (signal.Subject, signal.Detail));
     }
 
+    [Fact]
+    public async Task A_latest_version_unreviewed_past_its_due_time_raises_one_review_alert()
+    {
+        var month = new Month(2011, 6);
+        pipeline.Clock.AdjustTime(month.EndUtc.AddDays(1));
+        await pipeline.Services().GetRequiredService<TableEventStore>().AppendAsync([Parse(PrivXSample.Item(100, month.StartUtc.AddDays(2)))], default);
+        await pipeline.Services().GetRequiredService<ReportGeneration>().ServeAsync(ReportRequest.For(month, "test"), default);
+        var monitoring = pipeline.Services().GetRequiredService<AlertMonitoring>();
+
+        pipeline.Clock.AdjustTime(month.EndUtc.AddDays(1) + TimeSpan.FromDays(7) - TimeSpan.FromHours(2));
+        await monitoring.WatchAsync(default);
+        var early = ReviewAlerts(await pipeline.Services().GetRequiredService<AlertStore>().PendingAsync(default), month);
+        pipeline.Clock.AdjustTime(month.EndUtc.AddDays(1) + TimeSpan.FromDays(7) + TimeSpan.FromHours(1));
+        await monitoring.WatchAsync(default);
+        pipeline.Clock.AdjustTime(month.EndUtc.AddDays(1) + TimeSpan.FromDays(8));
+        await monitoring.WatchAsync(default);
+
+        Assert.Empty(early);
+        var signal = Assert.Single(ReviewAlerts(await pipeline.Services().GetRequiredService<AlertStore>().PendingAsync(default), month));
+        Assert.Equal($"{month} version 1", signal.Subject);
+    }
+
+    private static List<AlertSignal> ReviewAlerts(IEnumerable<PendingSignal> pending, Month month) =>
+        pending.Select(entry => entry.Signal).Where(signal => signal.Kind == AlertKind.ReviewOverdue && signal.Subject.StartsWith(month.ToString(), StringComparison.Ordinal)).ToList();
+
     private static AuditEvent Parse(string item) => Assert.IsType<ReadEvent>(Assert.Single(AuditMessageReader.Read(item).Items)).Event;
 
     /// <summary>Blob storage refusing the report's files, as an outage would.</summary>
