@@ -84,7 +84,8 @@ public static class Results
         var node = Process.Start(new ProcessStartInfo("node", "--version") { RedirectStandardOutput = true })!;
         var nodeVersion = (await node.StandardOutput.ReadToEndAsync(cancellationToken)).Trim();
         await node.WaitForExitAsync(cancellationToken);
-        return $"{Environment.ProcessorCount} cores, {gigabytes:0.0} GB RAM, {os ?? RuntimeInformation.OSDescription} ({RuntimeInformation.OSDescription}), "
+        var kernel = File.Exists("/proc/sys/kernel/osrelease") ? $" (Linux {File.ReadAllText("/proc/sys/kernel/osrelease").Trim()})" : "";
+        return $"{Environment.ProcessorCount} cores, {gigabytes:0.0} GB RAM, {os ?? RuntimeInformation.OSDescription}{kernel}, "
             + $"{RuntimeInformation.FrameworkDescription}, Node {nodeVersion}";
     }
 }
