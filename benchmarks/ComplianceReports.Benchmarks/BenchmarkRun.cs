@@ -58,7 +58,7 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, BenchmarkPaths path
         Azurite.StartAsync(paths, events, LogPath($"azurite-{group}"), cancellationToken);
 
     public Task<FunctionsHost> StartHostAsync(Azurite azurite, string scenario) =>
-        FunctionsHost.StartAsync(paths, appDirectory, azurite.ConnectionString, LogPath($"host-{scenario}"), cancellationToken);
+        FunctionsHost.StartAsync(paths, appDirectory, azurite.ConnectionString, settings.Size.Timed, LogPath($"host-{scenario}"), cancellationToken);
 
     /// <summary>Runs `compliance ARGS --connection …` to its end; returns its exit code, output and peak memory.</summary>
     public async Task<(int ExitCode, IReadOnlyList<string> Output, double PeakMB, double Seconds)> RunCliAsync(Azurite azurite, string scenario, params string[] arguments)

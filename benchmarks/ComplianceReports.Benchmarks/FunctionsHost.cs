@@ -36,17 +36,24 @@ public sealed partial class FunctionsHost : IAsyncDisposable
         return app;
     }
 
-    public static async Task<FunctionsHost> StartAsync(BenchmarkPaths paths, string appDirectory, string connectionString, string logPath, CancellationToken cancellationToken)
+    /// <param name="asConfigured">Poll the queues as host.json says (up to every 2 s when idle), as a timed run must; else every 100 ms.</param>
+    public static async Task<FunctionsHost> StartAsync(
+        BenchmarkPaths paths, string appDirectory, string connectionString, bool asConfigured, string logPath, CancellationToken cancellationToken)
     {
+        var settings = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = connectionString,
+            ["ReportSchedule"] = QuietSchedule,
+            ["LocalHttpUrl"] = "http://127.0.0.1:0",
+        };
+        if (!asConfigured)
+        {
+            settings["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.100";
+        }
         var process = ChildProcess.Start(
             "dotnet",
             [paths.HostDll, appDirectory],
-            new Dictionary<string, string>
-            {
-                ["AzureWebJobsStorage"] = connectionString,
-                ["ReportSchedule"] = QuietSchedule,
-                ["LocalHttpUrl"] = "http://127.0.0.1:0",
-            },
+            settings,
             appDirectory,
             logPath);
         try

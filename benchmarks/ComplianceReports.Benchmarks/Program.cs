@@ -26,7 +26,7 @@ try
         () => MonthScenarios.RunAsync(bench, "", settings.Size.MonthEvents),
         () => CliSendScenario.RunAsync(bench),
     ];
-    if (settings.Size.GroupsOverlap)
+    if (!settings.Size.Timed)
     {
         await Task.WhenAll(groups.Select(group => group()));
     }
