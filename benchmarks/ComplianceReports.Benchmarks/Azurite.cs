@@ -51,9 +51,17 @@ public sealed class Azurite : IAsyncDisposable
             new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = $"{Account}:{Key}" },
             paths.Work,
             logPath);
-        foreach (var service in new[] { "Blob", "Queue", "Table" })
+        try
         {
-            await node.WaitForLineAsync($"Azurite {service} service is successfully listening", TimeSpan.FromSeconds(60), cancellationToken);
+            foreach (var service in new[] { "Blob", "Queue", "Table" })
+            {
+                await node.WaitForLineAsync($"Azurite {service} service is successfully listening", TimeSpan.FromSeconds(60), cancellationToken);
+            }
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
         }
         var connection = $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};"
             + $"BlobEndpoint=http://127.0.0.1:{blob}/{Account};QueueEndpoint=http://127.0.0.1:{queue}/{Account};TableEndpoint=http://127.0.0.1:{table}/{Account};";

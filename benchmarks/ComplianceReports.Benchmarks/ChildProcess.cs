@@ -78,10 +78,12 @@ public sealed class ChildProcess : IAsyncDisposable
             awaited.Add((text, seen));
         }
         var exited = process.WaitForExitAsync(cancellationToken);
-        var first = await Task.WhenAny(seen.Task, exited).WaitAsync(timeout, cancellationToken);
+        var first = await Task.WhenAny(seen.Task, exited, Task.Delay(timeout, cancellationToken));
         if (first != seen.Task)
         {
-            throw new InvalidOperationException($"{process.StartInfo.FileName} exited with {process.ExitCode} before writing '{text}': see {((FileStream)log.BaseStream).Name}.");
+            cancellationToken.ThrowIfCancellationRequested();
+            var what = first == exited ? $"exited with {process.ExitCode}" : $"wrote nothing like it within {timeout.TotalSeconds:0} s";
+            throw new BenchmarkException($"{Path.GetFileName(process.StartInfo.ArgumentList.FirstOrDefault() ?? process.StartInfo.FileName)} {what} before writing '{text}': see {((FileStream)log.BaseStream).Name}");
         }
         return await seen.Task;
     }
