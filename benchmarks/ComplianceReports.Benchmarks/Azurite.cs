@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace ComplianceReports.Benchmarks;
+
+/// <summary>
+/// A fresh Azurite for one group of runs, in memory (with <c>--location</c> it rewrites its whole table
+/// file every few seconds and crashed near 342,000 rows) and with a V8 heap sized for the rows it will
+/// hold: 1,000,000 events take about 5 GB, more than Node's default heap of about 4 GiB.
+/// </summary>
+public sealed class Azurite : IAsyncDisposable
+{
+    /// <summary>
+    /// An account of the benchmark's own (AZURITE_ACCOUNTS), as the tests lease theirs, with Azurite's
+    /// well-known development key: public, and only ever used against the emulator.
+    /// </summary>
+    private const string Account = "benchmark";
+    private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFEsA/EJ7AxEP/7klpqw==";
+
+    private readonly ChildProcess node;
+
+    private Azurite(ChildProcess node, string connectionString, int heapMB)
+    {
+        this.node = node;
+        ConnectionString = connectionString;
+        HeapMB = heapMB;
+    }
+
+    public string ConnectionString { get; }
+
+    public int HeapMB { get; }
+
+    public double PeakMB => node.PeakMB;
+
+    /// <summary>The heap for a store of <paramref name="events"/> events: about 5 KB a row, and room for the rest.</summary>
+    public static int HeapFor(long events) => (int)Math.Max(2048, 2048 + events * 7 / 1000);
+
+    public static async Task<Azurite> StartAsync(BenchmarkPaths paths, long events, string logPath, CancellationToken cancellationToken)
+    {
+        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var heapMB = HeapFor(events);
+        var node = ChildProcess.Start(
+            "node",
+            [
+                $"--max-old-space-size={heapMB}", paths.AzuriteScript,
+                "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
+                "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
+                "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
+                "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry",
+            ],
+            new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = $"{Account}:{Key}" },
+            paths.Work,
+            logPath);
+        try
+        {
+            foreach (var service in new[] { "Blob", "Queue", "Table" })
+            {
+                await node.WaitForLineAsync($"Azurite {service} service is successfully listening", TimeSpan.FromSeconds(60), cancellationToken);
+            }
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+        var connection = $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};"
+            + $"BlobEndpoint=http://127.0.0.1:{blob}/{Account};QueueEndpoint=http://127.0.0.1:{queue}/{Account};TableEndpoint=http://127.0.0.1:{table}/{Account};";
+        return new Azurite(node, connection, heapMB);
+    }
+
+    public ValueTask DisposeAsync() => node.DisposeAsync();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
