@@ -5,4 +5,15 @@ public static class FunctionSchedules
 {
     /// <summary>NCRONTAB, always UTC. Default <c>0 0 2 * * *</c> (daily at 02:00 UTC) in local.settings.sample.json.</summary>
     public const string ReportSchedule = "%ReportSchedule%";
+
+    /// <summary>
+    /// NCRONTAB, always UTC: app setting <c>PrivX__CollectSchedule</c>, which both hosts read as the
+    /// configuration key <c>PrivX:CollectSchedule</c>. Default <see cref="DefaultCollectSchedule"/>.
+    /// </summary>
+    public const string CollectSchedule = "%PrivX:CollectSchedule%";
+
+    /// <summary>Every five minutes: a run has a few minutes' budget, so runs do not pile up.</summary>
+    public const string DefaultCollectSchedule = "0 */5 * * * *";
+
+    public const string CollectScheduleKey = "PrivX:CollectSchedule";
 }

@@ -1,7 +1,9 @@
+using ComplianceReports.Pipeline.Collection;
 using ComplianceReports.Pipeline.Ingestion;
 using ComplianceReports.Pipeline.Reports;
 using ComplianceReports.Rendering;
 using ComplianceReports.Storage;
+using ComplianceReports.Storage.Collection;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
@@ -29,6 +31,9 @@ public static class PipelineServices
         services.AddOptions<ReportConfiguration>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReportConfiguration>, ReportConfigurationValidation>();
         services.AddSingleton(provider => ReportOptions.From(provider.GetRequiredService<IOptions<ReportConfiguration>>().Value));
+        services.AddOptions<CollectorConfiguration>().Bind(configuration.GetSection(CollectorConfiguration.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CollectorConfiguration>, CollectorConfigurationValidation>();
+        services.AddSingleton(provider => CollectorOptions.From(provider.GetRequiredService<IOptions<CollectorConfiguration>>().Value));
         services.AddSingleton<ReportSigning>();
         services.AddSingleton(new StorageClientFactory(connection));
         services.AddSingleton<StorageResources>();
@@ -45,6 +50,9 @@ public static class PipelineServices
         services.AddSingleton<AuditEventIngestion>();
         services.AddSingleton<ReportGeneration>();
         services.AddSingleton<ReportScheduling>();
+        services.AddSingleton<CollectorStates>();
+        services.AddSingleton<AuditEventQueue>();
+        services.AddSingleton<PrivXCollection>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Azure;
+using ComplianceReports.Storage.Collection;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
@@ -35,10 +36,13 @@ public sealed class StorageResources(StorageClientFactory clients)
         new(StorageResourceKind.Queue, QueueNames.Poison(QueueNames.AuditEvents)),
         new(StorageResourceKind.Queue, QueueNames.ReportRequests),
         new(StorageResourceKind.Queue, QueueNames.Poison(QueueNames.ReportRequests)),
+        new(StorageResourceKind.Queue, QueueNames.CollectRequests),
+        new(StorageResourceKind.Queue, QueueNames.Poison(QueueNames.CollectRequests)),
         new(StorageResourceKind.Table, TableEventStore.TableName),
         new(StorageResourceKind.Table, TableEventStore.MonthsTableName),
         new(StorageResourceKind.Table, IngestReceipts.TableName),
         new(StorageResourceKind.Table, QuarantineStore.TableName),
+        new(StorageResourceKind.Table, CollectorStates.TableName),
         new(StorageResourceKind.Container, TableEventStore.RawContainerName),
         new(StorageResourceKind.Container, QuarantineStore.ContainerName),
         new(StorageResourceKind.Container, IngestBlobs.ContainerName),
@@ -53,6 +57,7 @@ public sealed class StorageResources(StorageClientFactory clients)
     [
         new(StorageResourceKind.Queue, QueueNames.AuditEvents),
         new(StorageResourceKind.Queue, QueueNames.ReportRequests),
+        new(StorageResourceKind.Queue, QueueNames.CollectRequests),
         new(StorageResourceKind.Container, IngestBlobs.ContainerName),
     ];
 

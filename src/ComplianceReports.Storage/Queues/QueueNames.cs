@@ -9,6 +9,9 @@ public static class QueueNames
     /// <summary>Requests for a month's report; the only way a report gets generated.</summary>
     public const string ReportRequests = "report-requests";
 
+    /// <summary>Re-collections from PrivX that the CLI asks for; the functions, which hold the credentials, serve them.</summary>
+    public const string CollectRequests = "privx-collect-requests";
+
     /// <summary>Where the host moves a message after its last failed attempt.</summary>
     public static string Poison(string queueName) => queueName + "-poison";
 }
