@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using ComplianceReports.Domain.Collection;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.PrivX;
@@ -60,7 +59,7 @@ public sealed class InvalidCollectorSettingException(string message) : Exception
 /// </summary>
 /// <param name="Instance">Names the PrivX instance in checkpoints, batch ids and status: one row per instance.</param>
 /// <param name="CollectFrom">Where a first run starts; <c>null</c> for 24 hours before it.</param>
-public sealed partial record CollectorOptions(
+public sealed record CollectorOptions(
     PrivXConnection? Connection,
     string Instance,
     DateTimeOffset? CollectFrom,
@@ -70,25 +69,16 @@ public sealed partial record CollectorOptions(
     TimeSpan TimeBudget,
     int PageSize)
 {
-    public const string DefaultInstance = "privx";
-
-    public const string InstanceRule = "1–32 letters, digits or dashes, starting with a letter or digit";
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9-]{0,31}\z")]
-    private static partial Regex InstanceShape();
-
-    public static bool IsValidInstance(string? name) => name is not null && InstanceShape().IsMatch(name);
-
     /// <summary>The schedule of a run starting at <paramref name="now"/>.</summary>
     public CollectionSchedule Schedule(DateTimeOffset now) =>
         new(CollectFrom ?? now - CollectionSchedule.DefaultCollectFromAgo, Overlap, SafetyLag, WindowLength, TimeBudget);
 
     public static CollectorOptions From(CollectorConfiguration configuration)
     {
-        var instance = Setting(configuration.Instance) ?? DefaultInstance;
-        if (!IsValidInstance(instance))
+        var instance = Setting(configuration.Instance) ?? PrivXInstanceName.Default;
+        if (!PrivXInstanceName.IsValid(instance))
         {
-            throw new InvalidCollectorSettingException($"PrivX__Instance must be {InstanceRule}, not '{instance}'.");
+            throw new InvalidCollectorSettingException($"PrivX__Instance must be {PrivXInstanceName.Rule}, not '{instance}'.");
         }
         var options = new CollectorOptions(
             Connection: null,
