@@ -35,6 +35,11 @@ internal static class PrivXHttp
 
     private static ResiliencePipeline<HttpResponseMessage> Pipeline(PrivXRetries retries, TimeProvider clock)
     {
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock };
+        if (retries.MaxRetries == 0)
+        {
+            return pipeline.AddTimeout(retries.AttemptTimeout).Build();
+        }
         var retry = new HttpRetryStrategyOptions
         {
             MaxRetryAttempts = retries.MaxRetries,
@@ -48,7 +53,7 @@ internal static class PrivXHttp
         retry.ShouldHandle = arguments => arguments.Outcome.Exception is { } exception && IsTlsFailure(exception)
             ? PredicateResult.False()
             : transient(arguments);
-        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
+        return pipeline
             .AddRetry(retry)
             .AddTimeout(retries.AttemptTimeout)
             .Build();
