@@ -31,6 +31,12 @@ param reportSettings object
 @description('Name of the Key Vault certificate that signs reports; empty leaves ReportSigningCertificate unset.')
 param signingCertificateName string
 
+@description('The PrivX collector\'s plain settings (PrivX__CollectSchedule, PrivX__BaseUrl, ...), name to value.')
+param privxSettings object
+
+@description('The PrivX collector\'s secrets: app setting name to Key Vault secret name, resolved as Key Vault references.')
+param privxSecretNames object
+
 param enableEntraAuth bool
 param entraClientId string
 param entraTenantId string
@@ -210,10 +216,17 @@ var signingSettings = empty(signingCertificateName)
       ReportSigningCertificate: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${signingCertificateName}/)'
     }
 
+// The PrivX secrets, like the signing certificate, reach the app only as Key Vault references.
+var privxSecretSettings = toObject(
+  items(privxSecretNames),
+  setting => setting.key,
+  setting => '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${setting.value}/)'
+)
+
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(hostSettings, reportSettings, signingSettings)
+  properties: union(hostSettings, reportSettings, signingSettings, privxSettings, privxSecretSettings)
   dependsOn: [
     appBlobAccess
     appTableAccess

@@ -3,21 +3,24 @@
 // Everything is created here, so nothing in production depends on the app creating it at run time.
 
 @export()
-@description('Queues: ingestion and report requests, each with the poison queue the Functions host moves failed messages to.')
+@description('Queues: ingestion, report requests and PrivX re-collection requests, each with the poison queue the Functions host moves failed messages to.')
 var queues = {
   auditEvents: 'audit-events'
   auditEventsPoison: 'audit-events-poison'
   reportRequests: 'report-requests'
   reportRequestsPoison: 'report-requests-poison'
+  privxCollectRequests: 'privx-collect-requests'
+  privxCollectRequestsPoison: 'privx-collect-requests-poison'
 }
 
 @export()
-@description('Tables: the event store, its monthly change markers, the quarantine and the producers\' receipts.')
+@description('Tables: the event store, its monthly change markers, the quarantine, the producers\' receipts and the PrivX collector\'s checkpoints.')
 var tables = {
   auditEvents: 'AuditEvents'
   auditEventMonths: 'AuditEventMonths'
   quarantine: 'Quarantine'
   ingestReceipts: 'IngestReceipts'
+  privxCollector: 'PrivXCollector'
 }
 
 @export()
