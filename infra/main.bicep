@@ -36,6 +36,34 @@ param reportOrganisation string
 @description('ReportInstance: the PrivX instance named on the cover; empty leaves it unset.')
 param reportInstance string = ''
 
+@description('PrivX__BaseUrl: the PrivX instance the collector pulls audit events from (https); empty leaves the collector off.')
+param privxBaseUrl string = ''
+
+@description('PrivX__Instance: the name of that instance in checkpoints, batch ids and status.')
+param privxInstance string = 'privx'
+
+@description('PrivX__ApiClientId: the PrivX API client\'s id (not secret).')
+param privxApiClientId string = ''
+
+@description('PrivX__OAuthClientId: the OAuth client of the token request.')
+param privxOAuthClientId string = 'privx-external'
+
+@description('PrivX__AuthFlow: password or client-credentials.')
+param privxAuthFlow string = 'password'
+
+@description('Key Vault secret names holding the API client secret and the OAuth client secret; the values never pass through a deployment.')
+param privxApiClientSecretName string = 'privx-api-client-secret'
+param privxOAuthClientSecretName string = 'privx-oauth-client-secret'
+
+@description('PrivX__CollectSchedule: NCRONTAB schedule of the collector timer, always UTC.')
+param privxCollectSchedule string = '0 */5 * * * *'
+
+@description('PrivX__CollectFrom: where a first run starts (RFC 3339); empty for 24 hours before it.')
+param privxCollectFrom string = ''
+
+@description('PrivX__Overlap: how far each window reaches back before the checkpoint.')
+param privxOverlap string = '00:10:00'
+
 @description('ReportSchedule: NCRONTAB schedule of the report timer, always UTC.')
 param reportSchedule string = '0 0 2 * * *'
 
@@ -314,6 +342,26 @@ module functionApp 'modules/functionapp.bicep' = {
     )
     smtpPasswordSecretName: smtpPasswordSecretName
     alertWebhookSecretName: alertWebhookSecretName
+    privxSettings: union(
+      {
+        PrivX__CollectSchedule: privxCollectSchedule
+        PrivX__Overlap: privxOverlap
+      },
+      empty(privxBaseUrl)
+        ? {}
+        : {
+            PrivX__BaseUrl: privxBaseUrl
+            PrivX__Instance: privxInstance
+            PrivX__ApiClientId: privxApiClientId
+            PrivX__OAuthClientId: privxOAuthClientId
+            PrivX__AuthFlow: privxAuthFlow
+          },
+      empty(privxCollectFrom) ? {} : { PrivX__CollectFrom: privxCollectFrom }
+    )
+    privxSecretNames: empty(privxBaseUrl) ? {} : {
+      PrivX__ApiClientSecret: privxApiClientSecretName
+      PrivX__OAuthClientSecret: privxOAuthClientSecretName
+    }
     enableEntraAuth: enableEntraAuth
     entraClientId: entraClientId
     entraTenantId: entraTenantId

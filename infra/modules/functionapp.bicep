@@ -40,6 +40,12 @@ param smtpPasswordSecretName string
 @description('Key Vault secret holding the alert webhook\'s HMAC key; empty leaves AlertWebhookSecret unset.')
 param alertWebhookSecretName string
 
+@description('The PrivX collector\'s plain settings (PrivX__CollectSchedule, PrivX__BaseUrl, ...), name to value.')
+param privxSettings object
+
+@description('The PrivX collector\'s secrets: app setting name to Key Vault secret name, resolved as Key Vault references.')
+param privxSecretNames object
+
 param enableEntraAuth bool
 param entraClientId string
 param entraTenantId string
@@ -231,10 +237,17 @@ var linkSettings = {
   ReportBaseUrl: 'https://${site.properties.defaultHostName}'
 }
 
+// The PrivX secrets, like the signing certificate, reach the app only as Key Vault references.
+var privxSecretSettings = toObject(
+  items(privxSecretNames),
+  setting => setting.key,
+  setting => '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${setting.value}/)'
+)
+
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(hostSettings, reportSettings, signingSettings, notificationSettings, notificationSecrets, linkSettings)
+  properties: union(hostSettings, reportSettings, signingSettings, notificationSettings, notificationSecrets, linkSettings, privxSettings, privxSecretSettings)
   dependsOn: [
     appBlobAccess
     appTableAccess

@@ -3,7 +3,7 @@
 // Everything is created here, so nothing in production depends on the app creating it at run time.
 
 @export()
-@description('Queues: ingestion, report requests, report mail and reviews to record, each with the poison queue failed messages go to.')
+@description('Queues: ingestion, report requests, report mail, reviews to record and PrivX re-collection requests, each with the poison queue failed messages go to.')
 var queues = {
   auditEvents: 'audit-events'
   auditEventsPoison: 'audit-events-poison'
@@ -13,10 +13,12 @@ var queues = {
   reportMailPoison: 'report-mail-poison'
   reportReviews: 'report-reviews'
   reportReviewsPoison: 'report-reviews-poison'
+  privxCollectRequests: 'privx-collect-requests'
+  privxCollectRequestsPoison: 'privx-collect-requests-poison'
 }
 
 @export()
-@description('Tables: the event store, its monthly change markers, the quarantine, the producers\' receipts, report mail deliveries, alerting\'s memory and the reviews of reports.')
+@description('Tables: the event store, its monthly and daily change markers, the quarantine, the producers\' receipts, report mail deliveries, alerting\'s memory, the reviews of reports and the PrivX collector\'s checkpoints.')
 var tables = {
   auditEvents: 'AuditEvents'
   auditEventMonths: 'AuditEventMonths'
@@ -25,6 +27,7 @@ var tables = {
   reportMailDeliveries: 'ReportMailDeliveries'
   alerts: 'Alerts'
   reportReviews: 'ReportReviews'
+  privxCollector: 'PrivXCollector'
 }
 
 @export()

@@ -11,4 +11,15 @@ public static class FunctionSchedules
     /// 40 seconds for others of its kind), and a run that finds nothing pending costs a few table reads.
     /// </summary>
     public const string AlertSchedule = "*/15 * * * * *";
+
+    /// <summary>
+    /// NCRONTAB, always UTC: app setting <c>PrivX__CollectSchedule</c>, which both hosts read as the
+    /// configuration key <c>PrivX:CollectSchedule</c>. Default <see cref="DefaultCollectSchedule"/>.
+    /// </summary>
+    public const string CollectSchedule = "%PrivX:CollectSchedule%";
+
+    /// <summary>Every five minutes: a run has a few minutes' budget, so runs do not pile up.</summary>
+    public const string DefaultCollectSchedule = "0 */5 * * * *";
+
+    public const string CollectScheduleKey = "PrivX:CollectSchedule";
 }

@@ -38,6 +38,14 @@ public sealed class FunctionShims(IServiceProvider services)
     public Task MonitorAlerts([TimerTrigger(FunctionSchedules.AlertSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
         Create<MonitorAlertsFunction>().Run(ToWorker(timer), cancellationToken);
 
+    [FunctionName(CollectPrivXEventsFunction.Name)]
+    public Task CollectPrivXEvents([TimerTrigger(FunctionSchedules.CollectSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
+        Create<CollectPrivXEventsFunction>().Run(ToWorker(timer), cancellationToken);
+
+    [FunctionName(ServeCollectRequestFunction.Name)]
+    public Task ServeCollectRequest([QueueTrigger(QueueNames.CollectRequests)] string message, CancellationToken cancellationToken) =>
+        Create<ServeCollectRequestFunction>().Run(message, cancellationToken);
+
     private T Create<T>() where T : class => ActivatorUtilities.CreateInstance<T>(services);
 
     private static WorkerTimerInfo ToWorker(TimerInfo timer) => new()

@@ -37,9 +37,13 @@ public static class LocalFunctionsHost
             .ConfigureAppConfiguration(configuration =>
             {
                 // Locally, reports are signed with a self-signed certificate made once beside the app, never in blob storage.
-                configuration.AddInMemoryCollection([KeyValuePair.Create<string, string?>(
-                    ReportOptions.LocalSelfSignedPathKey,
-                    Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.HostJsonPath))!, ".local", "report-signing.pfx"))]);
+                // The collector's timer needs a schedule even when it is off; in Azure infra/ sets it.
+                configuration.AddInMemoryCollection([
+                    KeyValuePair.Create<string, string?>(
+                        ReportOptions.LocalSelfSignedPathKey,
+                        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.HostJsonPath))!, ".local", "report-signing.pfx")),
+                    KeyValuePair.Create<string, string?>(FunctionSchedules.CollectScheduleKey, FunctionSchedules.DefaultCollectSchedule),
+                ]);
                 configuration.AddFunctionsSettings(options.HostJsonPath, options.LocalSettingsPath);
                 if (options.Settings is not null)
                 {

@@ -2,6 +2,7 @@ using ComplianceReports.Functions;
 using ComplianceReports.LocalHost;
 using ComplianceReports.LocalHost.Http;
 using ComplianceReports.Pipeline;
+using ComplianceReports.Pipeline.Collection;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,7 @@ if (!host.SettingsAreValid("ComplianceReports.LocalHost"))
 await host.StartAsync();
 var configuration = host.Services.GetRequiredService<IConfiguration>();
 var storage = host.Services.GetRequiredService<StorageClientFactory>().Connection;
+var collector = host.Services.GetRequiredService<CollectorOptions>();
 Console.WriteLine(
     $"Compliance functions host started against {storage}: " +
     $"{IngestAuditEventsFunction.Name} on queue {QueueNames.AuditEvents}, " +
@@ -30,6 +32,7 @@ Console.WriteLine(
     $"{RequestMonthlyReportsFunction.Name} on schedule '{configuration["ReportSchedule"]}' (UTC), " +
     $"{DeliverReportMailFunction.Name} on queue {QueueNames.ReportMail}, " +
     $"{MonitorAlertsFunction.Name} on schedule '{FunctionSchedules.AlertSchedule}', " +
+    $"{CollectPrivXEventsFunction.Name} on schedule '{configuration[FunctionSchedules.CollectScheduleKey]}' (UTC; {(collector.Connection is { } privx ? $"collecting from {privx} as instance {collector.Instance}" : "off: no PrivX__BaseUrl")}), " +
     $"HTTP functions on {host.Services.GetRequiredService<LocalHttpServer>().BaseAddress}api/reports. Press Ctrl+C to stop.");
 await host.WaitForShutdownAsync();
 return 0;

@@ -1,6 +1,7 @@
 using ComplianceReports.Notifications;
 using ComplianceReports.Pipeline.Alerts;
 using ComplianceReports.Pipeline.Delivery;
+using ComplianceReports.Pipeline.Collection;
 using ComplianceReports.Pipeline.Ingestion;
 using ComplianceReports.Pipeline.Reports;
 using ComplianceReports.Pipeline.Reviews;
@@ -8,6 +9,7 @@ using ComplianceReports.Rendering;
 using ComplianceReports.Storage;
 using ComplianceReports.Storage.Alerts;
 using ComplianceReports.Storage.Delivery;
+using ComplianceReports.Storage.Collection;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
@@ -38,6 +40,9 @@ public static class PipelineServices
         services.AddOptions<NotificationConfiguration>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationConfiguration>, NotificationConfigurationValidation>();
         services.AddSingleton(provider => NotificationOptions.From(provider.GetRequiredService<IOptions<NotificationConfiguration>>().Value));
+        services.AddOptions<CollectorConfiguration>().Bind(configuration.GetSection(CollectorConfiguration.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CollectorConfiguration>, CollectorConfigurationValidation>();
+        services.AddSingleton(provider => CollectorOptions.From(provider.GetRequiredService<IOptions<CollectorConfiguration>>().Value));
         services.AddSingleton<ReportSigning>();
         services.AddSingleton(new StorageClientFactory(connection));
         services.AddSingleton<StorageResources>();
@@ -68,6 +73,9 @@ public static class PipelineServices
         services.AddSingleton<AlertMonitoring>();
         services.AddSingleton<ReportReviewStore>();
         services.AddSingleton<ReportReviewing>();
+        services.AddSingleton<CollectorStates>();
+        services.AddSingleton<AuditEventQueue>();
+        services.AddSingleton<PrivXCollection>();
         return services;
     }
 

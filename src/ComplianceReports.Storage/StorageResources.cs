@@ -1,6 +1,7 @@
 using System.Net;
 using Azure;
 using ComplianceReports.Storage.Alerts;
+using ComplianceReports.Storage.Collection;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Delivery;
 using ComplianceReports.Storage.Events;
@@ -41,6 +42,8 @@ public sealed class StorageResources(StorageClientFactory clients)
         new(StorageResourceKind.Queue, QueueNames.Poison(QueueNames.ReportMail)),
         new(StorageResourceKind.Queue, QueueNames.ReportReviews),
         new(StorageResourceKind.Queue, QueueNames.Poison(QueueNames.ReportReviews)),
+        new(StorageResourceKind.Queue, QueueNames.CollectRequests),
+        new(StorageResourceKind.Queue, QueueNames.Poison(QueueNames.CollectRequests)),
         new(StorageResourceKind.Table, TableEventStore.TableName),
         new(StorageResourceKind.Table, TableEventStore.MonthsTableName),
         new(StorageResourceKind.Table, IngestReceipts.TableName),
@@ -48,6 +51,7 @@ public sealed class StorageResources(StorageClientFactory clients)
         new(StorageResourceKind.Table, MailDeliveries.TableName),
         new(StorageResourceKind.Table, AlertStore.TableName),
         new(StorageResourceKind.Table, ReportReviewStore.TableName),
+        new(StorageResourceKind.Table, CollectorStates.TableName),
         new(StorageResourceKind.Container, TableEventStore.RawContainerName),
         new(StorageResourceKind.Container, QuarantineStore.ContainerName),
         new(StorageResourceKind.Container, IngestBlobs.ContainerName),
@@ -64,6 +68,7 @@ public sealed class StorageResources(StorageClientFactory clients)
         new(StorageResourceKind.Queue, QueueNames.AuditEvents),
         new(StorageResourceKind.Queue, QueueNames.ReportRequests),
         new(StorageResourceKind.Queue, QueueNames.ReportReviews),
+        new(StorageResourceKind.Queue, QueueNames.CollectRequests),
         new(StorageResourceKind.Container, IngestBlobs.ContainerName),
     ];
 

@@ -12,12 +12,6 @@ namespace ComplianceReports.Cli.Commands;
 
 public static class SendCommand
 {
-    /// <summary>
-    /// Above a few messages' worth, one export blob and one message beat many messages: Azurite's queue
-    /// deletes slow down with depth, and the pipeline streams an export in flat memory.
-    /// </summary>
-    private const long ExportAboveBytes = 4L * MessagePacking.MaxMessageJsonBytes;
-
     public const int ProgressAboveEvents = 10_000;
 
     /// <summary>About 4 MB: where reading, checking and sending start to take noticeable time.</summary>
@@ -100,7 +94,7 @@ public static class SendCommand
     private static async Task<IReadOnlyList<string>> SendAsync(AuditEventQueue queue, ItemSpool items, bool showProgress, CancellationToken cancellationToken)
     {
         var sendId = AuditEventQueue.NewSendId();
-        if (items.Bytes <= ExportAboveBytes && items.MaxItemBytes <= MessagePacking.MaxItemJsonBytes)
+        if (AuditEventQueue.FitsInMessages(items.Bytes, items.MaxItemBytes))
         {
             // At most a few messages: over before a progress bar would tell anything.
             return await queue.SendBatchesAsync(items.Items(), sendId, sentMessages: null, cancellationToken);

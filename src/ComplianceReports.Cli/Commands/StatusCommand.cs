@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using ComplianceReports.Domain.Collection;
 using ComplianceReports.Domain.Contracts;
+using ComplianceReports.Storage.Collection;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Delivery;
 using ComplianceReports.Storage.Events;
@@ -18,6 +20,7 @@ public static class StatusCommand
         QueueNames.AuditEvents, QueueNames.Poison(QueueNames.AuditEvents), QueueNames.ReportRequests, QueueNames.Poison(QueueNames.ReportRequests),
         QueueNames.ReportMail, QueueNames.Poison(QueueNames.ReportMail),
         QueueNames.ReportReviews, QueueNames.Poison(QueueNames.ReportReviews),
+        QueueNames.CollectRequests, QueueNames.Poison(QueueNames.CollectRequests),
     ];
 
     public static Command Create(Func<ParseResult, StorageClientFactory> storage)
@@ -38,13 +41,24 @@ public static class StatusCommand
             var reports = await new BlobReportStore(clients).ListAllAsync(cancellationToken);
             var unsent = await new MailDeliveries(clients).UnsentAsync(cancellationToken);
             var reviews = (await new ReportReviewStore(clients).ListAllAsync(cancellationToken)).ToLookup(review => (review.Month, review.Version));
+            var collectors = await new CollectorStates(clients).ListAsync(cancellationToken);
 
+            var now = DateTimeOffset.UtcNow;
             Console.WriteLine($"storage: {clients.Connection}");
             Console.WriteLine("queues (approximate messages waiting):");
             Terminal.WriteTable(["QUEUE", "MESSAGES"], depths, indent: 2);
 
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
             Console.WriteLine($"quarantined items: {quarantined.GetValueOrDefault(today)} today ({today:yyyy-MM-dd} UTC), {quarantined.Values.Sum()} in all");
+
+            if (collectors.Count == 0)
+            {
+                Console.WriteLine("collector: has not run (no PrivX__BaseUrl, or no run yet)");
+            }
+            foreach (var collector in collectors)
+            {
+                Console.WriteLine(CollectorLine(collector, now));
+            }
 
             Console.WriteLine("months with events (when events of the month last arrived, new or not; counting them would read every event, the reports below give counts):");
             if (markers.Count == 0)
@@ -90,6 +104,33 @@ public static class StatusCommand
         reviews.MaxBy(review => review.ReviewedAt) is { } review
             ? string.Create(CultureInfo.InvariantCulture, $"reviewed by {review.Reviewer} {review.ReviewedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC")
             : string.Create(CultureInfo.InvariantCulture, $"v{latest.Version} not reviewed");
+
+    /// <summary><c>collector NAME: checkpoint TIME, lag DURATION, last run TIME OUTCOME</c>; a failure gives its one line.</summary>
+    public static string CollectorLine(CollectorState state, DateTimeOffset now)
+    {
+        var checkpoint = state.Checkpoint is { } at
+            ? string.Create(CultureInfo.InvariantCulture, $"checkpoint {Time(at)}, lag {Lag(now - at)}")
+            : "checkpoint none yet, lag unknown";
+        var run = state.LastRun switch
+        {
+            null => "last run none yet",
+            { Succeeded: true } ok => string.Create(CultureInfo.InvariantCulture,
+                $"last run {Time(ok.RanAt)} succeeded ({ok.Events} events in {ok.Windows} windows{(ok.CaughtUp ? ", caught up" : ", catching up")})"),
+            var failed => string.Create(CultureInfo.InvariantCulture,
+                $"last run {Time(failed.RanAt)} failed{(failed.FailingSince is { } since && since < failed.RanAt ? $" (failing since {Time(since)})" : "")}: {failed.Error}"),
+        };
+        return $"collector {state.Instance}: {checkpoint}, {run}";
+    }
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>The largest two units, which is what an operator reads a lag for: "2 h 5 min", "3 min 10 s".</summary>
+    private static string Lag(TimeSpan lag) =>
+        lag < TimeSpan.Zero ? "0 s"
+        : lag.TotalDays >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)lag.TotalDays} d {lag.Hours} h")
+        : lag.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)lag.TotalHours} h {lag.Minutes} min")
+        : lag.TotalMinutes >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)lag.TotalMinutes} min {lag.Seconds} s")
+        : string.Create(CultureInfo.InvariantCulture, $"{(int)lag.TotalSeconds} s");
 
     private static async Task<string> DepthAsync(StorageClientFactory clients, string queueName, CancellationToken cancellationToken) =>
         await new QueueDepths(clients).CountAsync(queueName, cancellationToken) is { } depth ? depth.ToString(CultureInfo.InvariantCulture) : "0 (no queue yet)";

@@ -14,6 +14,7 @@ namespace ComplianceReports.Domain.Contracts;
 [JsonSerializable(typeof(DaySeal))]
 [JsonSerializable(typeof(ReportMailRequest))]
 [JsonSerializable(typeof(ReviewRequest))]
+[JsonSerializable(typeof(CollectRequest))]
 internal sealed partial class CompactContractJson : JsonSerializerContext;
 
 /// <summary>Files people and auditors read (<c>summary.json</c>, the manifest, the signed claim, a review record): indented.</summary>

@@ -18,6 +18,12 @@ namespace ComplianceReports.Storage.Queues;
 /// </summary>
 public sealed class AuditEventQueue(StorageClientFactory clients)
 {
+    /// <summary>
+    /// Above a few messages' worth, one export blob and one message beat many messages: Azurite's queue
+    /// deletes slow down with depth, and the pipeline streams an export in flat memory.
+    /// </summary>
+    private const long ExportAboveBytes = 4L * MessagePacking.MaxMessageJsonBytes;
+
     /// <summary>How far the NDJSON writer runs ahead of the upload before it waits.</summary>
     private const int ExportFlushBytes = 64 * 1024;
 
@@ -31,6 +37,22 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
     /// </summary>
     public static string NewSendId() =>
         $"{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
+
+    /// <summary>
+    /// Whether items of these sizes go in envelopes (<see cref="SendBatchesAsync"/>) rather than one
+    /// export (<see cref="SendExportAsync"/>): at most a few messages' worth, and no item too big for one.
+    /// </summary>
+    public static bool FitsInMessages(long totalBytes, int largestItemBytes) =>
+        totalBytes <= ExportAboveBytes && largestItemBytes <= MessagePacking.MaxItemJsonBytes;
+
+    /// <summary>Sends the items in envelopes, or as one export when they do not fit in a few messages; returns the batch ids.</summary>
+    public async Task<IReadOnlyList<string>> SendAsync(IReadOnlyCollection<string> itemsJson, string sendId, CancellationToken cancellationToken)
+    {
+        var sizes = itemsJson.Select(item => Encoding.UTF8.GetByteCount(item)).ToList();
+        return FitsInMessages(sizes.Sum(size => (long)size), sizes.DefaultIfEmpty(0).Max())
+            ? await SendBatchesAsync(itemsJson, sendId, sentMessages: null, cancellationToken)
+            : [await SendExportAsync(itemsJson, sendId, cancellationToken)];
+    }
 
     /// <summary>Sends the items (each one PrivX event as JSON) in as few envelopes as fit; returns their batch ids.</summary>
     public async Task<IReadOnlyList<string>> SendBatchesAsync(

@@ -15,6 +15,9 @@ public static class QueueNames
     /// <summary>Reviews the CLI asks the functions to sign and record: only they hold the signing key.</summary>
     public const string ReportReviews = "report-reviews";
 
+    /// <summary>Re-collections from PrivX that the CLI asks for; the functions, which hold the credentials, serve them.</summary>
+    public const string CollectRequests = "privx-collect-requests";
+
     /// <summary>Where the host moves a message after its last failed attempt.</summary>
     public static string Poison(string queueName) => queueName + "-poison";
 }

@@ -20,6 +20,7 @@ public class LocalFunctionsHostFixture : IAsyncLifetime
 
     private readonly AzuriteAccount account = AzuriteAccount.Lease();
     private readonly string reportSchedule;
+    private readonly IReadOnlyDictionary<string, string?> moreSettings;
     private IHost? host;
 
     public LocalFunctionsHostFixture()
@@ -27,7 +28,12 @@ public class LocalFunctionsHostFixture : IAsyncLifetime
     {
     }
 
-    protected LocalFunctionsHostFixture(string reportSchedule) => this.reportSchedule = reportSchedule;
+    /// <param name="moreSettings">App settings of a fixture that needs more than the pipeline's (the collector's).</param>
+    protected LocalFunctionsHostFixture(string reportSchedule, IReadOnlyDictionary<string, string?>? moreSettings = null)
+    {
+        this.reportSchedule = reportSchedule;
+        this.moreSettings = moreSettings ?? new Dictionary<string, string?>();
+    }
 
     public string ConnectionString => account.ConnectionString;
 
@@ -58,13 +64,13 @@ public class LocalFunctionsHostFixture : IAsyncLifetime
                 // Fast polling and immediate retries keep the tests short; dequeue count and encoding stay host.json's.
                 [$"{LocalHostSettings.HostJsonSection}:extensions:queues:maxPollingInterval"] = "00:00:00.200",
                 [$"{LocalHostSettings.HostJsonSection}:extensions:queues:visibilityTimeout"] = "00:00:00",
-            },
+            }.Concat(moreSettings).ToDictionary(),
             LogLevel.Warning,
             Log));
         await host.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         // What the host logged, for whoever reads a failed run: scripts/test.sh runs in a temporary directory.
         await File.WriteAllLinesAsync(Path.Combine(Path.GetTempPath(), $"compliance-host-{account.Name}-{DateTime.UtcNow:yyyyMMddHHmmss}.log"), Log.Messages);

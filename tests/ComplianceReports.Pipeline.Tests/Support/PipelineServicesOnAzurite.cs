@@ -8,6 +8,7 @@ using ComplianceReports.Storage.Queues;
 using ComplianceReports.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ComplianceReports.Pipeline.Tests;
@@ -20,9 +21,12 @@ public sealed class PipelineServicesOnAzurite : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
+    /// <summary>What every service of this fixture logged.</summary>
+    public RecordedLog Log { get; } = new();
+
     public StorageClientFactory Storage => new(StorageConnection.FromConnectionString(account.ConnectionString));
 
-    /// <summary>The services, with report settings such as <c>ReportTimeZone</c> or <c>ReportGracePeriod</c> as given.</summary>
+    /// <summary>The services, with settings such as <c>ReportTimeZone</c> or <c>PrivX:BaseUrl</c> as given.</summary>
     public IServiceProvider Services(params (string Key, string Value)[] settings)
     {
         var key = string.Join(';', settings.Select(setting => $"{setting.Key}={setting.Value}"));
@@ -53,7 +57,7 @@ public sealed class PipelineServicesOnAzurite : IAsyncLifetime
             .AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create<string, string?>(setting.Key, setting.Value)))
             .Build();
         return adjust(new ServiceCollection()
-                .AddLogging()
+                .AddLogging(logging => logging.AddProvider(Log))
                 .AddCompliancePipeline(configuration)
                 .AddSingleton<TimeProvider>(Clock))
             .BuildServiceProvider();

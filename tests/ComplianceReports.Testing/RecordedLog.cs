@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace ComplianceReports.EndToEnd.Tests;
+namespace ComplianceReports.Testing;
 
 /// <summary>Keeps what the host logs, for tests that check what the host itself decided.</summary>
 public sealed class RecordedLog : ILoggerProvider
