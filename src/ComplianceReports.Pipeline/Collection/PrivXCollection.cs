@@ -1,5 +1,7 @@
+using System.Globalization;
 using ComplianceReports.Domain.Collection;
 using ComplianceReports.Domain.Contracts;
+using ComplianceReports.Pipeline.Alerts;
 using ComplianceReports.PrivX;
 using ComplianceReports.Storage.Collection;
 using ComplianceReports.Storage.Queues;
@@ -18,6 +20,7 @@ public sealed partial class PrivXCollection(
     CollectorOptions options,
     CollectorStates states,
     AuditEventQueue queue,
+    Alerting alerting,
     TimeProvider clock,
     ILogger<PrivXCollection> logger) : IDisposable
 {
@@ -53,6 +56,11 @@ public sealed partial class PrivXCollection(
             LogFailed(options.Instance, failure.Message, run.Checkpoint);
         }
         await states.SaveOutcomeAsync(options.Instance, outcome, cancellationToken);
+        if (outcome.FailingSince is { } since)
+        {
+            // One alert per outage: every run of it names the same first failed run.
+            await alerting.CollectorFailedAsync(options.Instance, since.UtcTicks.ToString(CultureInfo.InvariantCulture), outcome.Error ?? "failed", cancellationToken);
+        }
         return outcome;
     }
 

@@ -1,6 +1,8 @@
+using ComplianceReports.Domain.Alerts;
 using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Pipeline.Collection;
+using ComplianceReports.Storage.Alerts;
 using ComplianceReports.Storage.Collection;
 using ComplianceReports.Storage.Ingestion;
 using ComplianceReports.Testing;
@@ -131,6 +133,11 @@ public sealed class CollectingFromPrivX(PipelineServicesOnAzurite pipeline) : IC
         Assert.Equal(2, logged.Count);
         Assert.All(logged, message => Assert.Equal($"Collecting from PrivX instance bad-credentials failed: {second.Error}; checkpoint stays at {before.Checkpoint}", message));
         Assert.DoesNotContain(pipeline.Log.Messages, message => message.Contains("a-wrong-secret", StringComparison.Ordinal) || message.Contains(PrivXStandIn.OAuthClientSecret, StringComparison.Ordinal));
+        // Two failed runs of one outage: one alert.
+        var alert = Assert.Single(
+            await pipeline.Services().GetRequiredService<AlertStore>().PendingAsync(default),
+            pending => pending.Signal.Kind == AlertKind.CollectorFailed && pending.Signal.Subject.Contains("bad-credentials", StringComparison.Ordinal));
+        Assert.DoesNotContain("a-wrong-secret", alert.Signal.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
