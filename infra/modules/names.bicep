@@ -12,12 +12,14 @@ var queues = {
 }
 
 @export()
-@description('Tables: the event store, its monthly change markers, the quarantine and the producers\' receipts.')
+@description('Tables: the event store, its monthly change markers, the quarantine, the producers\' receipts, poisoned messages kept for good and the last error of each failing message.')
 var tables = {
   auditEvents: 'AuditEvents'
   auditEventMonths: 'AuditEventMonths'
   quarantine: 'Quarantine'
   ingestReceipts: 'IngestReceipts'
+  poisonedMessages: 'PoisonedMessages'
+  messageFailures: 'MessageFailures'
 }
 
 @export()
@@ -30,6 +32,7 @@ var containers = {
   ingest: 'ingest'
   eventRaw: 'event-raw'
   quarantine: 'quarantine'
+  poisonedMessages: 'poisoned-messages'
   webJobsHosts: 'azure-webjobs-hosts'
   webJobsSecrets: 'azure-webjobs-secrets'
 }

@@ -14,7 +14,7 @@ StorageClientFactory Storage(ParseResult parse) => CliConnection.CreateClients(p
 var root = new RootCommand("compliance: PrivX audit events in, monthly compliance reports out")
 {
     Options = { connection },
-    Subcommands = { SendCommand.Create(Storage), ReportCommands.Create(Storage), VerifyCommand.Create(Storage), CatalogCommand.Create(), SimulateCommand.Create(Storage), StatusCommand.Create(Storage), SigningCertificateCommand.Create(Storage) },
+    Subcommands = { SendCommand.Create(Storage), ReportCommands.Create(Storage), VerifyCommand.Create(Storage), CatalogCommand.Create(), SimulateCommand.Create(Storage), StatusCommand.Create(Storage), PoisonCommands.Create(Storage), SigningCertificateCommand.Create(Storage) },
 };
 
 try

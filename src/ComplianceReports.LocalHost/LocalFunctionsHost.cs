@@ -32,6 +32,8 @@ public sealed record LocalHostOptions(
 /// </summary>
 public static class LocalFunctionsHost
 {
+    public const string DefaultPoisonSchedule = "0 * * * * *";
+
     public static IHost Build(LocalHostOptions options) =>
         new HostBuilder()
             .ConfigureAppConfiguration(configuration =>
@@ -40,6 +42,8 @@ public static class LocalFunctionsHost
                 configuration.AddInMemoryCollection([KeyValuePair.Create<string, string?>(
                     ReportOptions.LocalSelfSignedPathKey,
                     Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.HostJsonPath))!, ".local", "report-signing.pfx"))]);
+                // A local.settings.json made before the poison timer existed still runs it, every minute.
+                configuration.AddInMemoryCollection([KeyValuePair.Create<string, string?>("PoisonSchedule", DefaultPoisonSchedule)]);
                 configuration.AddFunctionsSettings(options.HostJsonPath, options.LocalSettingsPath);
                 if (options.Settings is not null)
                 {

@@ -1,10 +1,12 @@
 using ComplianceReports.Pipeline.Ingestion;
+using ComplianceReports.Pipeline.Poison;
 using ComplianceReports.Pipeline.Reports;
 using ComplianceReports.Rendering;
 using ComplianceReports.Storage;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
+using ComplianceReports.Storage.Poison;
 using ComplianceReports.Storage.Queues;
 using ComplianceReports.Storage.Reports;
 using ComplianceReports.Storage.Signing;
@@ -45,6 +47,11 @@ public static class PipelineServices
         services.AddSingleton<AuditEventIngestion>();
         services.AddSingleton<ReportGeneration>();
         services.AddSingleton<ReportScheduling>();
+        services.AddSingleton<PoisonQueues>();
+        services.AddSingleton<PoisonStore>();
+        services.AddSingleton<MessageFailures>();
+        services.AddSingleton<FailedAttempts>();
+        services.AddSingleton<PoisonKeeping>();
         return services;
     }
 

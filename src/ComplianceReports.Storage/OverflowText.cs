@@ -47,4 +47,8 @@ public sealed class OverflowText(BlobContainerClient container)
         entity.GetString(blobProperty) is { } blobName
             ? (await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content.ToString()
             : entity.GetString(inlineProperty);
+
+    /// <summary>Deletes the blob a row's text overflowed into, if it did: for stores whose rows may go.</summary>
+    public async Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
+        await container.GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 }

@@ -3,6 +3,7 @@ using Azure;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
+using ComplianceReports.Storage.Poison;
 using ComplianceReports.Storage.Queues;
 using ComplianceReports.Storage.Reports;
 using ComplianceReports.Storage.Signing;
@@ -39,8 +40,11 @@ public sealed class StorageResources(StorageClientFactory clients)
         new(StorageResourceKind.Table, TableEventStore.MonthsTableName),
         new(StorageResourceKind.Table, IngestReceipts.TableName),
         new(StorageResourceKind.Table, QuarantineStore.TableName),
+        new(StorageResourceKind.Table, PoisonStore.TableName),
+        new(StorageResourceKind.Table, MessageFailures.TableName),
         new(StorageResourceKind.Container, TableEventStore.RawContainerName),
         new(StorageResourceKind.Container, QuarantineStore.ContainerName),
+        new(StorageResourceKind.Container, PoisonStore.ContainerName),
         new(StorageResourceKind.Container, IngestBlobs.ContainerName),
         new(StorageResourceKind.Container, BlobReportStore.ContainerName),
         new(StorageResourceKind.Container, MonthLocks.ContainerName),

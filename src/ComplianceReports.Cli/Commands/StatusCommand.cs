@@ -5,6 +5,7 @@ using Azure;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
+using ComplianceReports.Storage.Poison;
 using ComplianceReports.Storage.Queues;
 using ComplianceReports.Storage.Reports;
 
@@ -30,6 +31,7 @@ public static class StatusCommand
             {
                 depths.Add([name, await DepthAsync(clients, name, cancellationToken)]);
             }
+            var poisoned = await new PoisonStore(clients).SummarizeAsync(cancellationToken);
             var quarantined = await new QuarantineStore(clients).CountPerDayAsync(cancellationToken);
             // Counting a month's events means reading all of its rows; the change markers are one row a month.
             var markers = await new TableEventStore(clients, TimeProvider.System).ReadChangeMarkersAsync(cancellationToken);
@@ -38,6 +40,11 @@ public static class StatusCommand
             Console.WriteLine($"storage: {clients.Connection}");
             Console.WriteLine("queues (approximate messages waiting):");
             Terminal.WriteTable(["QUEUE", "MESSAGES"], depths, indent: 2);
+
+            Console.WriteLine(poisoned.OldestPoisonedAt is { } oldest
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"poisoned messages held: {poisoned.Count}, the oldest poisoned {oldest.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC ({Age(poisoned.AgeAt(DateTimeOffset.UtcNow)!.Value)} ago); compliance poison list shows them")
+                : "poisoned messages held: 0");
 
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             Console.WriteLine($"quarantined items: {quarantined.GetValueOrDefault(today)} today ({today:yyyy-MM-dd} UTC), {quarantined.Values.Sum()} in all");
@@ -69,6 +76,11 @@ public static class StatusCommand
         });
         return command;
     }
+
+    private static string Age(TimeSpan age) =>
+        age.TotalDays >= 1 ? $"{(int)age.TotalDays} d {age.Hours} h"
+        : age.TotalHours >= 1 ? $"{(int)age.TotalHours} h {age.Minutes} min"
+        : $"{Math.Max(0, (int)age.TotalMinutes)} min";
 
     private static async Task<string> DepthAsync(StorageClientFactory clients, string queueName, CancellationToken cancellationToken)
     {
