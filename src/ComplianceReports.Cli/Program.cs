@@ -28,7 +28,7 @@ catch (CliException e)
 }
 catch (Exception e) when (UnreachableStorage.Describe(e) is { } unreachable)
 {
-    Terminal.WriteError(unreachable);
+    Terminal.WriteError($"{unreachable}: is Azurite running (scripts/run-local.sh), and is the connection right?");
     return 1;
 }
 catch (RequestFailedException e)

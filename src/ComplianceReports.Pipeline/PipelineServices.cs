@@ -13,6 +13,7 @@ using ComplianceReports.Storage.Signing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ComplianceReports.Pipeline;
@@ -75,9 +76,9 @@ public static class PipelineServices
 
     /// <summary>For a host on storage nobody provisioned (locally, on Azurite): creates what is missing as it starts.</summary>
     public static IServiceCollection CreateStorageAtStartup(this IServiceCollection services) =>
-        services.AddHostedService(provider => new StorageStartup(provider.GetRequiredService<StorageResources>().CreateAllAsync));
+        services.AddHostedService(provider => new StorageStartup(provider.GetRequiredService<StorageResources>().CreateAllAsync, provider.GetRequiredService<ILogger<StorageStartup>>()));
 
     /// <summary>For a host in Azure, where infra/ creates every resource: checks as it starts and names what is missing.</summary>
     public static IServiceCollection CheckStorageAtStartup(this IServiceCollection services) =>
-        services.AddHostedService(provider => new StorageStartup(provider.GetRequiredService<StorageResources>().CheckAllAsync));
+        services.AddHostedService(provider => new StorageStartup(provider.GetRequiredService<StorageResources>().CheckAllAsync, provider.GetRequiredService<ILogger<StorageStartup>>()));
 }
