@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace ComplianceReports.Domain.Events;
 
@@ -175,9 +176,18 @@ public static class AuditItemStream
                         {
                             break;
                         }
-                        using var item = JsonDocument.Parse(data[start..(int)reader.BytesConsumed].ToArray(), JsonNesting.DocumentOptions);
+                        var bytes = data[start..(int)reader.BytesConsumed];
                         Items++;
-                        readings.Add(AuditMessageReader.ReadItem(item.RootElement, $"item {Items}"));
+                        if (!Utf8.IsValid(bytes))
+                        {
+                            // The JSON reader passes bad bytes inside strings; replacing them would store an event nobody sent.
+                            readings.Add(new RejectedItem($"item {Items}", "The item is not valid UTF-8.", Encoding.UTF8.GetString(bytes)));
+                        }
+                        else
+                        {
+                            using var item = JsonDocument.Parse(bytes.ToArray(), JsonNesting.DocumentOptions);
+                            readings.Add(AuditMessageReader.ReadItem(item.RootElement, $"item {Items}"));
+                        }
                     }
                     consumed = (int)reader.BytesConsumed;
                     state = reader.CurrentState;
