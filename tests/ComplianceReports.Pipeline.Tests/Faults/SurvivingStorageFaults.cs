@@ -31,12 +31,30 @@ public sealed class SurvivingStorageFaults(PipelineServicesOnAzurite pipeline) :
     [Property(Arbitrary = [typeof(Faults)], MaxTest = 12)]
     public async Task A_message_redelivered_through_random_storage_faults_is_stored_exactly_once(Dictionary<int, StorageFault> faults)
     {
-        var month = Month.Of(new Month(2005, 1).StartUtc.AddMonths(Interlocked.Increment(ref nextMonth)));
-        var body = Message(month);
         var policy = new StorageFaults(faults);
         var faulty = pipeline.ServicesWithStorage(options => options.AddPolicy(policy, HttpPipelinePosition.PerRetry));
-        var messageId = Guid.NewGuid().ToString();
 
+        await AssertDeliveredOnceAsync(faulty, () => $"faults: {string.Join("; ", policy.Injected)}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task A_message_redelivered_through_connections_reset_at_random_is_stored_exactly_once(int seed)
+    {
+        await using var proxy = ResettingProxy.Start(pipeline.ConnectionString, seed, resetChance: 0.3);
+
+        await AssertDeliveredOnceAsync(pipeline.ServicesThrough(proxy.ConnectionString), () => $"seed {seed}, {proxy.Resets} connections reset");
+        Assert.True(proxy.Resets > 0);
+    }
+
+    /// <summary>Delivers a message of a month of its own through <paramref name="faulty"/> until it goes through, as the queue would, and holds the outcome to once.</summary>
+    private async Task AssertDeliveredOnceAsync(IServiceProvider faulty, Func<string> why)
+    {
+        var month = Month.Of(new Month(2005, 1).StartUtc.AddMonths(Interlocked.Increment(ref nextMonth)));
+        var body = Message(month);
+        var messageId = Guid.NewGuid().ToString();
         var deliveries = 0;
         while (true)
         {
@@ -58,14 +76,13 @@ public sealed class SurvivingStorageFaults(PipelineServicesOnAzurite pipeline) :
         var quarantined = await clean.GetRequiredService<QuarantineStore>().ReadAsync(DateOnly.MinValue, DateOnly.MaxValue, default)
             .Where(item => item.MessageId == messageId).ToListAsync();
         var markers = await clean.GetRequiredService<TableEventStore>().ReadChangeMarkersAsync([month], default);
-        var why = $"faults: {string.Join("; ", policy.Injected)}";
 
-        Assert.True(GoodEvents == stored.Count, why);
+        Assert.True(GoodEvents == stored.Count, why());
         Assert.Equal(GoodEvents, stored.Distinct(StringComparer.Ordinal).Count());
         Assert.NotNull(receipt);
-        Assert.True((GoodEvents, 1) == (receipt.Stored + receipt.Duplicates, receipt.Quarantined), why);
+        Assert.True((GoodEvents, 1) == (receipt.Stored + receipt.Duplicates, receipt.Quarantined), why());
         Assert.Single(quarantined);
-        Assert.True(markers.ContainsKey(month), why);
+        Assert.True(markers.ContainsKey(month), why());
     }
 
     [Fact]
