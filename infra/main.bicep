@@ -67,6 +67,9 @@ param privxOverlap string = '00:10:00'
 @description('ReportSchedule: NCRONTAB schedule of the report timer, always UTC.')
 param reportSchedule string = '0 0 2 * * *'
 
+@description('PoisonSchedule: NCRONTAB schedule of the timer that moves poisoned messages into the PoisonedMessages table, always UTC.')
+param poisonSchedule string = '0 * * * * *'
+
 @description('ReportTimeZone: IANA time zone of the reporting month and working hours.')
 param reportTimeZone string = 'UTC'
 
@@ -316,6 +319,7 @@ module functionApp 'modules/functionapp.bicep' = {
     reportSettings: union(
       {
         ReportSchedule: reportSchedule
+        PoisonSchedule: poisonSchedule
         ReportTimeZone: reportTimeZone
         ReportGracePeriod: reportGracePeriod
         ReportOrganisation: reportOrganisation

@@ -18,7 +18,7 @@ var queues = {
 }
 
 @export()
-@description('Tables: the event store, its monthly and daily change markers, the quarantine, the producers\' receipts, report mail deliveries, alerting\'s memory, the reviews of reports and the PrivX collector\'s checkpoints.')
+@description('Tables: the event store, its monthly and daily change markers, the quarantine, the producers\' receipts, report mail deliveries, alerting\'s memory, the reviews of reports, the PrivX collector\'s checkpoints, poisoned messages kept for good and the last error of each failing message.')
 var tables = {
   auditEvents: 'AuditEvents'
   auditEventMonths: 'AuditEventMonths'
@@ -28,6 +28,8 @@ var tables = {
   alerts: 'Alerts'
   reportReviews: 'ReportReviews'
   privxCollector: 'PrivXCollector'
+  poisonedMessages: 'PoisonedMessages'
+  messageFailures: 'MessageFailures'
 }
 
 @export()
@@ -41,6 +43,7 @@ var containers = {
   ingest: 'ingest'
   eventRaw: 'event-raw'
   quarantine: 'quarantine'
+  poisonedMessages: 'poisoned-messages'
   webJobsHosts: 'azure-webjobs-hosts'
   webJobsSecrets: 'azure-webjobs-secrets'
 }

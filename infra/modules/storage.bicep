@@ -103,6 +103,7 @@ var otherContainers = [
   containers.ingest
   containers.eventRaw
   containers.quarantine
+  containers.poisonedMessages
   containers.webJobsHosts
   containers.webJobsSecrets
   deploymentContainerName

@@ -14,7 +14,7 @@ StorageClientFactory Storage(ParseResult parse) => CliConnection.CreateClients(p
 var root = new RootCommand("compliance: PrivX audit events in, monthly compliance reports out")
 {
     Options = { connection },
-    Subcommands = { SendCommand.Create(Storage), ReportCommands.Create(Storage), VerifyCommand.Create(Storage), CatalogCommand.Create(), SimulateCommand.Create(Storage), StatusCommand.Create(Storage), SigningCertificateCommand.Create(Storage), CollectCommand.Create(Storage) },
+    Subcommands = { SendCommand.Create(Storage), ReportCommands.Create(Storage), VerifyCommand.Create(Storage), CatalogCommand.Create(), SimulateCommand.Create(Storage), StatusCommand.Create(Storage), PoisonCommands.Create(Storage), SigningCertificateCommand.Create(Storage), CollectCommand.Create(Storage) },
 };
 
 try
@@ -28,7 +28,7 @@ catch (CliException e)
 }
 catch (Exception e) when (UnreachableStorage.Describe(e) is { } unreachable)
 {
-    Terminal.WriteError(unreachable);
+    Terminal.WriteError($"{unreachable}: is Azurite running (scripts/run-local.sh), and is the connection right?");
     return 1;
 }
 catch (RequestFailedException e)

@@ -22,4 +22,7 @@ public static class FunctionSchedules
     public const string DefaultCollectSchedule = "0 */5 * * * *";
 
     public const string CollectScheduleKey = "PrivX:CollectSchedule";
+
+    /// <summary>NCRONTAB, always UTC. Default <c>0 * * * * *</c> (every minute) in local.settings.sample.json and infra/.</summary>
+    public const string PoisonSchedule = "%PoisonSchedule%";
 }

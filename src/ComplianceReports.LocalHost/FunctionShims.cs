@@ -15,12 +15,16 @@ namespace ComplianceReports.LocalHost;
 public sealed class FunctionShims(IServiceProvider services)
 {
     [FunctionName(IngestAuditEventsFunction.Name)]
-    public Task IngestAuditEvents([QueueTrigger(QueueNames.AuditEvents)] string message, string id, CancellationToken cancellationToken) =>
-        Create<IngestAuditEventsFunction>().Run(message, id, cancellationToken);
+    public Task IngestAuditEvents([QueueTrigger(QueueNames.AuditEvents)] string message, string id, long dequeueCount, CancellationToken cancellationToken) =>
+        Create<IngestAuditEventsFunction>().Run(message, id, dequeueCount, cancellationToken);
 
     [FunctionName(ServeReportRequestFunction.Name)]
-    public Task ServeReportRequest([QueueTrigger(QueueNames.ReportRequests)] string message, CancellationToken cancellationToken) =>
-        Create<ServeReportRequestFunction>().Run(message, cancellationToken);
+    public Task ServeReportRequest([QueueTrigger(QueueNames.ReportRequests)] string message, long dequeueCount, CancellationToken cancellationToken) =>
+        Create<ServeReportRequestFunction>().Run(message, dequeueCount, cancellationToken);
+
+    [FunctionName(KeepPoisonedMessagesFunction.Name)]
+    public Task KeepPoisonedMessages([TimerTrigger(FunctionSchedules.PoisonSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
+        Create<KeepPoisonedMessagesFunction>().Run(ToWorker(timer), cancellationToken);
 
     [FunctionName(RecordReviewFunction.Name)]
     public Task RecordReview([QueueTrigger(QueueNames.ReportReviews)] string message, CancellationToken cancellationToken) =>

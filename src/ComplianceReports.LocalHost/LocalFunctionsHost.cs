@@ -6,6 +6,7 @@ using ComplianceReports.Pipeline.Delivery;
 using ComplianceReports.Pipeline.Reports;
 using Microsoft.Azure.WebJobs.Extensions.Timers;
 using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,12 +19,14 @@ namespace ComplianceReports.LocalHost;
 /// <param name="LocalSettingsPath">local.settings.json, or <c>null</c> for none (tests).</param>
 /// <param name="Settings">App settings that win over the files and the environment (tests).</param>
 /// <param name="LogSink">Receives the host's log besides the console (tests).</param>
+/// <param name="Restart">Told when a background failure stopped the host to be started again (<see cref="HostRestart"/>).</param>
 public sealed record LocalHostOptions(
     string HostJsonPath,
     string? LocalSettingsPath,
     IReadOnlyDictionary<string, string?>? Settings = null,
     LogLevel MinimumLogLevel = LogLevel.Information,
-    ILoggerProvider? LogSink = null);
+    ILoggerProvider? LogSink = null,
+    HostRestart? Restart = null);
 
 /// <summary>
 /// Hosts the Functions app's own classes in the WebJobs SDK: the real queue listener (dequeue count,
@@ -32,6 +35,8 @@ public sealed record LocalHostOptions(
 /// </summary>
 public static class LocalFunctionsHost
 {
+    public const string DefaultPoisonSchedule = "0 * * * * *";
+
     public static IHost Build(LocalHostOptions options) =>
         new HostBuilder()
             .ConfigureAppConfiguration(configuration =>
@@ -44,6 +49,8 @@ public static class LocalFunctionsHost
                         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.HostJsonPath))!, ".local", "report-signing.pfx")),
                     KeyValuePair.Create<string, string?>(FunctionSchedules.CollectScheduleKey, FunctionSchedules.DefaultCollectSchedule),
                 ]);
+                // A local.settings.json made before the poison timer existed still runs it, every minute.
+                configuration.AddInMemoryCollection([KeyValuePair.Create<string, string?>("PoisonSchedule", DefaultPoisonSchedule)]);
                 configuration.AddFunctionsSettings(options.HostJsonPath, options.LocalSettingsPath);
                 if (options.Settings is not null)
                 {
@@ -69,6 +76,9 @@ public static class LocalFunctionsHost
                 webJobs.AddTimers();
                 webJobs.Services.RemoveAll<ScheduleMonitor>();
                 webJobs.Services.AddSingleton<ScheduleMonitor, BlobScheduleMonitor>();
+                webJobs.Services.AddSingleton(options.Restart ?? new HostRestart());
+                webJobs.Services.RemoveAll<IWebJobsExceptionHandlerFactory>();
+                webJobs.Services.AddSingleton<IWebJobsExceptionHandlerFactory, HostRestart.ExceptionHandlerFactory>();
             })
             .ConfigureServices((context, services) =>
             {

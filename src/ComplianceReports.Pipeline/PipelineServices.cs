@@ -3,6 +3,7 @@ using ComplianceReports.Pipeline.Alerts;
 using ComplianceReports.Pipeline.Delivery;
 using ComplianceReports.Pipeline.Collection;
 using ComplianceReports.Pipeline.Ingestion;
+using ComplianceReports.Pipeline.Poison;
 using ComplianceReports.Pipeline.Reports;
 using ComplianceReports.Pipeline.Reviews;
 using ComplianceReports.Rendering;
@@ -13,12 +14,14 @@ using ComplianceReports.Storage.Collection;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
+using ComplianceReports.Storage.Poison;
 using ComplianceReports.Storage.Queues;
 using ComplianceReports.Storage.Reports;
 using ComplianceReports.Storage.Signing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ComplianceReports.Pipeline;
@@ -76,6 +79,11 @@ public static class PipelineServices
         services.AddSingleton<CollectorStates>();
         services.AddSingleton<AuditEventQueue>();
         services.AddSingleton<PrivXCollection>();
+        services.AddSingleton<PoisonQueues>();
+        services.AddSingleton<PoisonStore>();
+        services.AddSingleton<MessageFailures>();
+        services.AddSingleton<FailedAttempts>();
+        services.AddSingleton<PoisonKeeping>();
         return services;
     }
 
@@ -99,9 +107,9 @@ public static class PipelineServices
 
     /// <summary>For a host on storage nobody provisioned (locally, on Azurite): creates what is missing as it starts.</summary>
     public static IServiceCollection CreateStorageAtStartup(this IServiceCollection services) =>
-        services.AddHostedService(provider => new StorageStartup(provider.GetRequiredService<StorageResources>().CreateAllAsync));
+        services.AddHostedService(provider => new StorageStartup(provider.GetRequiredService<StorageResources>().CreateAllAsync, provider.GetRequiredService<ILogger<StorageStartup>>()));
 
     /// <summary>For a host in Azure, where infra/ creates every resource: checks as it starts and names what is missing.</summary>
     public static IServiceCollection CheckStorageAtStartup(this IServiceCollection services) =>
-        services.AddHostedService(provider => new StorageStartup(provider.GetRequiredService<StorageResources>().CheckAllAsync));
+        services.AddHostedService(provider => new StorageStartup(provider.GetRequiredService<StorageResources>().CheckAllAsync, provider.GetRequiredService<ILogger<StorageStartup>>()));
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 
@@ -21,8 +23,22 @@ public sealed class OverflowText(BlobContainerClient container)
             entity[inlineProperty] = text;
             return;
         }
-        // Blob names come from the row's keys: a redelivered item rewrites identical bytes.
-        await container.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(text), overwrite: true, cancellationToken);
+        // Create-only: blob names come from the row's keys, so a redelivered item finds its own bytes
+        // there; anything else under the name is never overwritten, and refused.
+        var blob = container.GetBlobClient(blobName);
+        var content = BinaryData.FromString(text);
+        try
+        {
+            await blob.UploadAsync(content, overwrite: false, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
+        {
+            var existing = (await blob.DownloadContentAsync(cancellationToken)).Value.Content;
+            if (!existing.ToMemory().Span.SequenceEqual(content.ToMemory().Span))
+            {
+                throw new InvalidOperationException($"Blob {container.Name}/{blobName} already holds other content; it is never overwritten.", e);
+            }
+        }
         entity[blobProperty] = blobName;
     }
 
@@ -31,4 +47,8 @@ public sealed class OverflowText(BlobContainerClient container)
         entity.GetString(blobProperty) is { } blobName
             ? (await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content.ToString()
             : entity.GetString(inlineProperty);
+
+    /// <summary>Deletes the blob a row's text overflowed into, if it did: for stores whose rows may go.</summary>
+    public async Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
+        await container.GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 }

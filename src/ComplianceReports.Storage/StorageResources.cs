@@ -6,6 +6,7 @@ using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Delivery;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
+using ComplianceReports.Storage.Poison;
 using ComplianceReports.Storage.Queues;
 using ComplianceReports.Storage.Reports;
 using ComplianceReports.Storage.Signing;
@@ -52,8 +53,11 @@ public sealed class StorageResources(StorageClientFactory clients)
         new(StorageResourceKind.Table, AlertStore.TableName),
         new(StorageResourceKind.Table, ReportReviewStore.TableName),
         new(StorageResourceKind.Table, CollectorStates.TableName),
+        new(StorageResourceKind.Table, PoisonStore.TableName),
+        new(StorageResourceKind.Table, MessageFailures.TableName),
         new(StorageResourceKind.Container, TableEventStore.RawContainerName),
         new(StorageResourceKind.Container, QuarantineStore.ContainerName),
+        new(StorageResourceKind.Container, PoisonStore.ContainerName),
         new(StorageResourceKind.Container, IngestBlobs.ContainerName),
         new(StorageResourceKind.Container, BlobReportStore.ContainerName),
         new(StorageResourceKind.Container, DaySealStore.ContainerName),

@@ -7,6 +7,7 @@ using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Delivery;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
+using ComplianceReports.Storage.Poison;
 using ComplianceReports.Storage.Queues;
 using ComplianceReports.Storage.Reports;
 
@@ -35,6 +36,7 @@ public static class StatusCommand
             {
                 depths.Add([name, await DepthAsync(clients, name, cancellationToken)]);
             }
+            var poisoned = await new PoisonStore(clients).SummarizeAsync(cancellationToken);
             var quarantined = await new QuarantineStore(clients).CountPerDayAsync(cancellationToken);
             // Counting a month's events means reading all of its rows; the change markers are one row a month.
             var markers = await new TableEventStore(clients, TimeProvider.System).ReadChangeMarkersAsync(cancellationToken);
@@ -47,6 +49,11 @@ public static class StatusCommand
             Console.WriteLine($"storage: {clients.Connection}");
             Console.WriteLine("queues (approximate messages waiting):");
             Terminal.WriteTable(["QUEUE", "MESSAGES"], depths, indent: 2);
+
+            Console.WriteLine(poisoned.OldestPoisonedAt is { } oldest
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"poisoned messages held: {poisoned.Count}, the oldest poisoned {oldest.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC ({Lag(poisoned.AgeAt(now)!.Value)} ago); compliance poison list shows them")
+                : "poisoned messages held: 0");
 
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             Console.WriteLine($"quarantined items: {quarantined.GetValueOrDefault(today)} today ({today:yyyy-MM-dd} UTC), {quarantined.Values.Sum()} in all");

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace ComplianceReports.Domain.Events;
 
@@ -24,14 +25,93 @@ public static class AuditItemStream
             yield break;
         }
 
-        using var lines = new StreamReader(whole, Encoding.UTF8);
-        var number = 0;
-        while (await lines.ReadLineAsync(cancellationToken) is { } line)
+        await foreach (var item in ReadLinesAsync(whole, cancellationToken))
         {
-            number++;
-            if (!string.IsNullOrWhiteSpace(line))
+            yield return item;
+        }
+    }
+
+    /// <summary>
+    /// NDJSON a line at a time, never holding more of a line than an item may have: a longer line is
+    /// refused with its start kept, and read past without being held whole.
+    /// </summary>
+    private static async IAsyncEnumerable<ItemReading> ReadLinesAsync(Stream utf8, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        var line = new LineBuffer();
+        var number = 0;
+        int read;
+        while ((read = await utf8.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            var rest = buffer.AsMemory(0, read);
+            int end;
+            while ((end = rest.Span.IndexOf((byte)'\n')) >= 0)
             {
-                yield return AuditMessageReader.ReadLine(line, $"line {number}");
+                line.Append(rest.Span[..end]);
+                number++;
+                if (line.Take($"line {number}") is { } reading)
+                {
+                    yield return reading;
+                }
+                rest = rest[(end + 1)..];
+            }
+            line.Append(rest.Span);
+        }
+        if (line.Take($"line {number + 1}") is { } last)
+        {
+            yield return last;
+        }
+    }
+
+    /// <summary>The line being read: its bytes up to the cap, and how long it really is.</summary>
+    private sealed class LineBuffer
+    {
+        /// <summary>What a refused overlong line keeps of its start, to say what it was.</summary>
+        private const int KeptPrefixBytes = 4 * 1024;
+
+        private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+        private readonly MemoryStream bytes = new();
+        private long length;
+
+        public void Append(ReadOnlySpan<byte> part)
+        {
+            length += part.Length;
+            var room = (int)Math.Max(0, PrivXEventParser.MaxItemBytes - bytes.Length);
+            bytes.Write(part[..Math.Min(room, part.Length)]);
+        }
+
+        /// <summary>The line as an item or a refusal, or <c>null</c> if it is blank; either way the buffer starts over.</summary>
+        public ItemReading? Take(string where)
+        {
+            var data = bytes.GetBuffer().AsSpan(0, (int)bytes.Length);
+            var trimmed = data.EndsWith("\r"u8) ? data[..^1] : data;
+            var overlong = length > PrivXEventParser.MaxItemBytes;
+            ItemReading? reading = null;
+            if (overlong)
+            {
+                var kept = Encoding.UTF8.GetString(trimmed[..Math.Min(KeptPrefixBytes, trimmed.Length)]);
+                reading = new RejectedItem(where, $"The line is {length:N0} bytes, over the {PrivXEventParser.MaxItemBytes:N0} an audit event may have; its first {KeptPrefixBytes:N0} bytes are kept.", kept);
+            }
+            else if (trimmed.ContainsAnyExcept(" \t\r"u8))
+            {
+                reading = Decode(trimmed, where);
+            }
+            bytes.SetLength(0);
+            length = 0;
+            return reading;
+        }
+
+        private static ItemReading Decode(ReadOnlySpan<byte> line, string where)
+        {
+            try
+            {
+                return AuditMessageReader.ReadLine(StrictUtf8.GetString(line), where);
+            }
+            catch (DecoderFallbackException e)
+            {
+                // Replacing the bad bytes would store an event the producer never sent.
+                return new RejectedItem(where, $"The line is not valid UTF-8: {e.Message}", Encoding.UTF8.GetString(line));
             }
         }
     }
@@ -49,7 +129,13 @@ public static class AuditItemStream
         {
             if (count == buffer.Length)
             {
-                // One item fills the buffer: give it room, it is refused later if over the item limit.
+                if (buffer.Length > PrivXEventParser.MaxItemBytes)
+                {
+                    // An item longer than any event may be: past it, the array cannot be told apart without holding it.
+                    yield return new RejectedItem($"item {array.Items + 1} onwards", $"The item is over the {PrivXEventParser.MaxItemBytes:N0} bytes an audit event may have; the rest of the export is not read.", string.Empty);
+                    yield break;
+                }
+                // One item fills the buffer: give it room, up to twice the item limit.
                 Array.Resize(ref buffer, buffer.Length * 2);
             }
             var read = await utf8.ReadAsync(buffer.AsMemory(count), cancellationToken);
@@ -69,8 +155,8 @@ public static class AuditItemStream
     /// <summary>Where a scan of an array export stands between two buffers.</summary>
     private sealed class ArrayScan
     {
-        private JsonReaderState state;
-        private int items;
+        private JsonReaderState state = new(JsonNesting.ReaderOptions);
+        public int Items { get; private set; }
 
         public bool Ended { get; private set; }
 
@@ -90,9 +176,18 @@ public static class AuditItemStream
                         {
                             break;
                         }
-                        using var item = JsonDocument.Parse(data[start..(int)reader.BytesConsumed].ToArray());
-                        items++;
-                        readings.Add(AuditMessageReader.ReadItem(item.RootElement, $"item {items}"));
+                        var bytes = data[start..(int)reader.BytesConsumed];
+                        Items++;
+                        if (!Utf8.IsValid(bytes))
+                        {
+                            // The JSON reader passes bad bytes inside strings; replacing them would store an event nobody sent.
+                            readings.Add(new RejectedItem($"item {Items}", "The item is not valid UTF-8.", Encoding.UTF8.GetString(bytes)));
+                        }
+                        else
+                        {
+                            using var item = JsonDocument.Parse(bytes.ToArray(), JsonNesting.DocumentOptions);
+                            readings.Add(AuditMessageReader.ReadItem(item.RootElement, $"item {Items}"));
+                        }
                     }
                     consumed = (int)reader.BytesConsumed;
                     state = reader.CurrentState;
@@ -102,7 +197,7 @@ public static class AuditItemStream
             catch (JsonException e)
             {
                 // Past a syntax error nothing can be told apart; the export itself stays where it is.
-                readings.Add(new RejectedItem($"item {items + 1} onwards", $"The export is not valid JSON from here on: {e.Message}", string.Empty));
+                readings.Add(new RejectedItem($"item {Items + 1} onwards", $"The export is not valid JSON from here on: {e.Message}", string.Empty));
                 Ended = true;
             }
             return consumed;

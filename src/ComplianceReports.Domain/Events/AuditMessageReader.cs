@@ -22,7 +22,7 @@ public static class AuditMessageReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text);
+            document = JsonDocument.Parse(text, JsonNesting.DocumentOptions);
         }
         catch (JsonException e)
         {
@@ -67,7 +67,7 @@ public static class AuditMessageReader
         if (NameTwice(root) is { } twice)
         {
             // Which of two "items" or "batchId" counts would be anyone's guess: refused, as canonical JSON refuses duplicates.
-            return Refused($"The property \"{twice}\" appears twice in the message.", body);
+            return Refused($"The property \"{PrivXEventParser.Shorten(twice)}\" appears twice in the message.", body);
         }
         if (envelope)
         {
@@ -156,7 +156,7 @@ public static class AuditMessageReader
     {
         try
         {
-            using var document = JsonDocument.Parse(line);
+            using var document = JsonDocument.Parse(line, JsonNesting.DocumentOptions);
             return ReadItem(document.RootElement, where, line);
         }
         catch (JsonException e)
@@ -169,7 +169,7 @@ public static class AuditMessageReader
     {
         try
         {
-            using var document = JsonDocument.Parse(line);
+            using var document = JsonDocument.Parse(line, JsonNesting.DocumentOptions);
             return document.RootElement.ValueKind == JsonValueKind.Object;
         }
         catch (JsonException)
@@ -182,7 +182,7 @@ public static class AuditMessageReader
     private static List<int> ElementLines(string body, string? path)
     {
         var utf8 = Encoding.UTF8.GetBytes(body);
-        var reader = new Utf8JsonReader(utf8);
+        var reader = new Utf8JsonReader(utf8, JsonNesting.ReaderOptions);
         reader.Read();
         if (path is not null)
         {

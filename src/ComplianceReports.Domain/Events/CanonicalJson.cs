@@ -32,7 +32,7 @@ public static class CanonicalJson
                 {
                     if (previous == property.Name)
                     {
-                        throw new InvalidAuditEventException($"The property \"{property.Name}\" appears twice in one object.");
+                        throw new InvalidAuditEventException($"The property \"{PrivXEventParser.Shorten(property.Name)}\" appears twice in one object.");
                     }
                     if (previous is not null)
                     {

@@ -30,6 +30,11 @@ public static class PrivXEventParser
         {
             throw new InvalidAuditEventException($"The event is {size:N0} bytes, over the {MaxItemBytes:N0} an audit event may have.");
         }
+        var depth = JsonNesting.DepthOf(raw);
+        if (depth > JsonNesting.MaxItemDepth)
+        {
+            throw new InvalidAuditEventException($"The event nests {depth:N0} levels deep, over the {JsonNesting.MaxItemDepth} an audit event may have.");
+        }
 
         var code = ReadCode(item);
         var time = ReadTime(item);

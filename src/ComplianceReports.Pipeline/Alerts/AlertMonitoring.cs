@@ -3,6 +3,7 @@ using ComplianceReports.Pipeline.Delivery;
 using ComplianceReports.Pipeline.Reports;
 using ComplianceReports.Pipeline.Reviews;
 using ComplianceReports.Storage.Alerts;
+using ComplianceReports.Storage.Poison;
 using ComplianceReports.Storage.Queues;
 
 namespace ComplianceReports.Pipeline.Alerts;
@@ -16,14 +17,12 @@ public sealed class AlertMonitoring(
     Alerting alerting,
     AlertChannels channels,
     QueueDepths depths,
+    PoisonStore poisoned,
     ReportScheduling scheduling,
     ReportReviewing reviewing,
     NotificationOptions options,
     TimeProvider clock)
 {
-    public static readonly IReadOnlyList<string> PoisonQueues =
-        [QueueNames.Poison(QueueNames.AuditEvents), QueueNames.Poison(QueueNames.ReportRequests), QueueNames.Poison(QueueNames.ReportMail), QueueNames.Poison(QueueNames.ReportReviews)];
-
     /// <summary>
     /// Reviews fall due days after a version, and finding them reads every manifest: looked for once
     /// an hour, not on every run.
@@ -46,9 +45,13 @@ public sealed class AlertMonitoring(
         {
             await alerting.RaiseAsync(silence, cancellationToken);
         }
-        foreach (var queue in PoisonQueues)
+        // A poisoned message moves from its poison queue into the poison store within a minute: it is
+        // counted in either place, so its move is no growth and it is alerted once.
+        var held = (await poisoned.ListAsync(cancellationToken)).CountBy(message => message.Queue).ToDictionary();
+        foreach (var origin in PoisonQueues.Sources)
         {
-            var depth = await depths.CountAsync(queue, cancellationToken) ?? 0;
+            var queue = QueueNames.Poison(origin);
+            var depth = (await depths.CountAsync(queue, cancellationToken) ?? 0) + held.GetValueOrDefault(origin);
             var known = await store.ReadCounterAsync(queue, cancellationToken) ?? 0;
             if (depth > known)
             {

@@ -33,7 +33,7 @@ public sealed partial class AuditEventIngestion(
 
         if (message.BatchId is { } batchId)
         {
-            await receipts.RecordAsync(new IngestReceipt(batchId, outcome.Stored, outcome.Duplicates, outcome.Quarantined, clock.GetUtcNow()), cancellationToken);
+            await receipts.RecordAsync(new IngestReceipt(batchId, outcome.Stored, outcome.Duplicates, outcome.Quarantined, clock.GetUtcNow(), message.BlobName), cancellationToken);
         }
         LogIngested(messageId, message.BatchId ?? "-", outcome.Stored, outcome.Duplicates, outcome.Quarantined);
         return outcome;
@@ -44,10 +44,11 @@ public sealed partial class AuditEventIngestion(
         await using var export = await exports.OpenReadAsync(blobName, cancellationToken);
         if (export is null)
         {
-            // A redelivery after the export was taken in and deleted finds its receipt; anything else is refused.
-            if (await receipts.FindAsync(batchId, cancellationToken) is { } done)
+            // A redelivery after the export was taken in and deleted finds its receipt, for this very
+            // export; anything else is refused.
+            if (await receipts.FindAsync(batchId, cancellationToken) is { Blob: var done } receipt && done == blobName)
             {
-                return new IngestionOutcome(0, done.Stored + done.Duplicates, done.Quarantined);
+                return new IngestionOutcome(0, receipt.Stored + receipt.Duplicates, receipt.Quarantined);
             }
             var missing = new RejectedItem(AuditMessageReader.WholeMessage, $"The export '{blobName}' is not in the ingest container.", blobName);
             return await IngestItemsAsync([missing], batchId, messageId, firstPosition: 0, cancellationToken);
@@ -56,7 +57,7 @@ public sealed partial class AuditEventIngestion(
         var outcome = IngestionOutcome.None;
         var chunk = new List<ItemReading>(ChunkSize);
         var position = 0;
-        await foreach (var item in AuditItemStream.ReadAsync(export, cancellationToken))
+        await foreach (var item in AuditItemStream.ReadAsync(export.Content, cancellationToken))
         {
             chunk.Add(item);
             if (chunk.Count == ChunkSize)
@@ -71,7 +72,10 @@ public sealed partial class AuditEventIngestion(
         // the rest of it is only there); one fully taken in has served its purpose.
         if (outcome.Quarantined == 0)
         {
-            await exports.DeleteAsync(blobName, cancellationToken);
+            if (!await exports.DeleteAsync(export, cancellationToken))
+            {
+                LogExportKept(messageId, blobName);
+            }
         }
         return outcome;
     }
@@ -102,7 +106,8 @@ public sealed partial class AuditEventIngestion(
         await alerting.IngestedAsync(events, messageId, firstPosition, refused.Count, cancellationToken);
         foreach (var item in refused)
         {
-            LogQuarantined(messageId, item.Where, item.Reason);
+            // A reason may quote the input (a property name, a value): it is logged made safe.
+            LogQuarantined(messageId, item.Where, UntrustedText.ForLog(item.Reason, maxLength: 500));
         }
         return new IngestionOutcome(appended.Stored, appended.Duplicates, refused.Count);
     }
@@ -111,6 +116,9 @@ public sealed partial class AuditEventIngestion(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Message {MessageId} (batch {BatchId}): {Stored} events stored, {Duplicates} duplicates, {Quarantined} quarantined")]
     private partial void LogIngested(string messageId, string batchId, int stored, int duplicates, int quarantined);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId}: export {BlobName} was replaced or removed after it was read; whatever is there now is left for its own message")]
+    private partial void LogExportKept(string messageId, string blobName);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId}: quarantined {Where}: {Reason}")]
     private partial void LogQuarantined(string messageId, string where, string reason);

@@ -81,7 +81,7 @@ public sealed partial class ReportGeneration(
 
         var outcome = new ReportRequestOutcome(request.RequestId, manifest.Month, manifest.Version, manifest.EventCount, newVersion, clock.GetUtcNow());
         await outcomes.RecordAsync(outcome, cancellationToken);
-        LogServed(request.RequestId, request.RequestedBy ?? "unknown", manifest.Month, manifest.Version, manifest.EventCount, newVersion);
+        LogServed(request.RequestId, UntrustedText.ForLog(request.RequestedBy), manifest.Month, manifest.Version, manifest.EventCount, newVersion);
         return outcome;
     }
 

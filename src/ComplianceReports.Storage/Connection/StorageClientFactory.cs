@@ -19,6 +19,7 @@ public sealed class StorageClientFactory
     private readonly Lazy<TableServiceClient> tables;
     private readonly Lazy<BlobServiceClient> blobs;
     private readonly Lazy<QueueServiceClient> queues;
+    private readonly Lazy<QueueServiceClient> undecodedQueues;
 
     public StorageClientFactory(StorageConnection connection, TokenCredential? credential = null)
     {
@@ -29,7 +30,8 @@ public sealed class StorageClientFactory
         }));
         tables = new Lazy<TableServiceClient>(BuildTableServiceClient);
         blobs = new Lazy<BlobServiceClient>(BuildBlobServiceClient);
-        queues = new Lazy<QueueServiceClient>(BuildQueueServiceClient);
+        queues = new Lazy<QueueServiceClient>(() => BuildQueueServiceClient(QueueMessageEncoding.Base64));
+        undecodedQueues = new Lazy<QueueServiceClient>(() => BuildQueueServiceClient(QueueMessageEncoding.None));
     }
 
     /// <summary>
@@ -67,10 +69,10 @@ public sealed class StorageClientFactory
             : new BlobServiceClient(connection.BlobServiceUri, credential.Value, options);
     }
 
-    /// <summary>Queue clients always use base64 messages, as the Functions host is configured to in host.json.</summary>
-    private QueueServiceClient BuildQueueServiceClient()
+    /// <summary>Queue clients use base64 messages, as the Functions host is configured to in host.json.</summary>
+    private QueueServiceClient BuildQueueServiceClient(QueueMessageEncoding encoding)
     {
-        var options = Configured(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var options = Configured(new QueueClientOptions { MessageEncoding = encoding });
         return connection.ConnectionString is { } connectionString
             ? new QueueServiceClient(connectionString, options)
             : new QueueServiceClient(connection.QueueServiceUri, credential.Value, options);
@@ -84,6 +86,9 @@ public sealed class StorageClientFactory
     }
 
     public QueueClient CreateQueueClient(string queueName) => CreateQueueServiceClient().GetQueueClient(queueName);
+
+    /// <summary>A queue client that leaves message text as it lies, for reading what a producer may have sent without base64.</summary>
+    public QueueClient CreateUndecodedQueueClient(string queueName) => undecodedQueues.Value.GetQueueClient(queueName);
 
     public TableClient CreateTableClient(string tableName) => CreateTableServiceClient().GetTableClient(tableName);
 

@@ -27,6 +27,7 @@ public sealed class IngestReceipts(StorageClientFactory clients)
                 [nameof(IngestReceipt.Duplicates)] = receipt.Duplicates,
                 [nameof(IngestReceipt.Quarantined)] = receipt.Quarantined,
                 [nameof(IngestReceipt.CompletedAt)] = receipt.CompletedAt,
+                [nameof(IngestReceipt.Blob)] = receipt.Blob,
             },
             TableUpdateMode.Replace,
             cancellationToken);
@@ -43,7 +44,8 @@ public sealed class IngestReceipts(StorageClientFactory clients)
                 entity.GetInt32(nameof(IngestReceipt.Stored))!.Value,
                 entity.GetInt32(nameof(IngestReceipt.Duplicates))!.Value,
                 entity.GetInt32(nameof(IngestReceipt.Quarantined))!.Value,
-                entity.GetDateTimeOffset(nameof(IngestReceipt.CompletedAt))!.Value);
+                entity.GetDateTimeOffset(nameof(IngestReceipt.CompletedAt))!.Value,
+                entity.GetString(nameof(IngestReceipt.Blob)));
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
         {

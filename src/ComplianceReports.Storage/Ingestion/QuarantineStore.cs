@@ -1,5 +1,9 @@
 using System.Globalization;
+using System.Net;
+using Azure;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using ComplianceReports.Storage.Connection;
@@ -7,49 +11,53 @@ using ComplianceReports.Storage.Connection;
 namespace ComplianceReports.Storage.Ingestion;
 
 /// <summary>
-/// Refused input by the UTC day it was refused on. Keys come from the message id and the item's
-/// position, so a redelivered message quarantines the same rows again rather than new ones.
+/// Refused input, one row per item of a message: keys come from the message id and the item's
+/// position, never from the clock, so a redelivered message (on any later day) finds the rows of its
+/// first attempt and quarantines nothing twice. Each row keeps when it was first refused.
 /// </summary>
 public sealed class QuarantineStore(StorageClientFactory clients)
 {
     public const string TableName = "Quarantine";
     public const string ContainerName = "quarantine";
 
-    private const string OriginalBlob = nameof(OriginalBlob);
+    /// <summary>Reasons name what is wrong in a sentence; a longer one is cut so the row always fits.</summary>
+    public const int MaxReasonLength = 2_000;
 
-    private const string DayKeyFormat = "yyyy-MM-dd";
+    private const string OriginalBlob = nameof(OriginalBlob);
 
     private readonly TableClient table = clients.CreateTableClient(TableName);
     private readonly OverflowText originals = new(clients.CreateBlobContainerClient(ContainerName));
 
     public async Task AddAsync(IReadOnlyCollection<QuarantinedItem> items, CancellationToken cancellationToken)
     {
-        if (items.Count == 0)
-        {
-            return;
-        }
         foreach (var item in items)
         {
-            var partition = DayKey(DateOnly.FromDateTime(item.QuarantinedAt.UtcDateTime));
-            var row = string.Create(CultureInfo.InvariantCulture, $"{item.MessageId}_{item.Position:D7}");
+            var (partition, row) = Keys(item.MessageId, item.Position);
             var entity = new TableEntity(partition, row)
             {
                 [nameof(QuarantinedItem.MessageId)] = item.MessageId,
                 [nameof(QuarantinedItem.Position)] = item.Position,
                 [nameof(QuarantinedItem.BatchId)] = item.BatchId,
                 [nameof(QuarantinedItem.Where)] = item.Where,
-                [nameof(QuarantinedItem.Reason)] = item.Reason,
+                [nameof(QuarantinedItem.Reason)] = item.Reason.Length <= MaxReasonLength ? item.Reason : item.Reason[..(MaxReasonLength - 1)] + "…",
                 [nameof(QuarantinedItem.QuarantinedAt)] = item.QuarantinedAt,
             };
             await originals.StoreAsync(entity, nameof(QuarantinedItem.OriginalText), OriginalBlob, item.OriginalText, $"{partition}/{row}.txt", cancellationToken);
-            await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            try
+            {
+                await table.AddEntityAsync(entity, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
+            {
+                // Quarantined by an earlier attempt at this message, which keeps its time.
+            }
         }
     }
 
-    /// <summary>Everything quarantined on the UTC days from <paramref name="fromDay"/> up to, not including, <paramref name="toDay"/>.</summary>
+    /// <summary>Everything first refused on the UTC days from <paramref name="fromDay"/> up to, not including, <paramref name="toDay"/>.</summary>
     public async IAsyncEnumerable<QuarantinedItem> ReadAsync(DateOnly fromDay, DateOnly toDay, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {DayKey(fromDay)} and PartitionKey lt {DayKey(toDay)}");
+        var filter = TableClient.CreateQueryFilter($"QuarantinedAt ge {StartOf(fromDay)} and QuarantinedAt lt {StartOf(toDay)}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             var original = (await originals.ReadAsync(entity, nameof(QuarantinedItem.OriginalText), OriginalBlob, cancellationToken))!;
@@ -67,27 +75,34 @@ public sealed class QuarantineStore(StorageClientFactory clients)
     /// <summary>How many items were refused in <c>[fromUtc, toUtc)</c>, up to and including <paramref name="cutoff"/>.</summary>
     public async Task<long> CountAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {DayKey(DateOnly.FromDateTime(fromUtc.UtcDateTime))} and PartitionKey le {DayKey(DateOnly.FromDateTime(toUtc.UtcDateTime))}");
+        var until = cutoff < toUtc ? cutoff.AddTicks(1) : toUtc;
+        var filter = TableClient.CreateQueryFilter($"QuarantinedAt ge {fromUtc} and QuarantinedAt lt {until}");
         long count = 0;
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [nameof(QuarantinedItem.QuarantinedAt)], cancellationToken: cancellationToken))
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, select: [nameof(QuarantinedItem.QuarantinedAt)], cancellationToken: cancellationToken))
         {
-            var at = entity.GetDateTimeOffset(nameof(QuarantinedItem.QuarantinedAt))!.Value;
-            count += at >= fromUtc && at < toUtc && at <= cutoff ? 1 : 0;
+            count++;
         }
         return count;
     }
 
-    /// <summary>How many items were refused on each UTC day that has any; reads keys only, never the items.</summary>
+    /// <summary>How many items were refused on each UTC day that has any; reads their times only, never the items.</summary>
     public async Task<IReadOnlyDictionary<DateOnly, long>> CountPerDayAsync(CancellationToken cancellationToken)
     {
         var counts = new SortedDictionary<DateOnly, long>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(select: [nameof(QuarantinedItem.QuarantinedAt)], cancellationToken: cancellationToken))
         {
-            var day = DateOnly.ParseExact(entity.PartitionKey, DayKeyFormat, CultureInfo.InvariantCulture);
+            var day = DateOnly.FromDateTime(entity.GetDateTimeOffset(nameof(QuarantinedItem.QuarantinedAt))!.Value.UtcDateTime);
             counts[day] = counts.GetValueOrDefault(day) + 1;
         }
         return counts;
     }
 
-    private static string DayKey(DateOnly day) => day.ToString(DayKeyFormat, CultureInfo.InvariantCulture);
+    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    /// <summary>
+    /// The item's identity: its message (hashed, as an id may hold characters a key cannot) and its
+    /// position there. One message's items share a partition.
+    /// </summary>
+    private static (string Partition, string Row) Keys(string messageId, int position) =>
+        (Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(messageId))), position.ToString("D7", CultureInfo.InvariantCulture));
 }

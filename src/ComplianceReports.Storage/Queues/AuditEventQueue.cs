@@ -61,7 +61,7 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
         var batchIds = new List<string>();
         foreach (var (batchId, json) in MessagePacking.PackEnvelopes(itemsJson, sendId))
         {
-            await queue.SendMessageAsync(json, cancellationToken);
+            await queue.SendMessageAsync(json, visibilityTimeout: null, QueueNames.NeverExpires, cancellationToken);
             batchIds.Add(batchId);
             sentMessages?.Report(batchIds.Count);
         }
@@ -84,7 +84,7 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
         await writing;
 
         var batchId = $"{sendId}-export";
-        await queue.SendMessageAsync(new IngestEnvelope(batchId, Blob: blobName).ToJson(), cancellationToken);
+        await queue.SendMessageAsync(new IngestEnvelope(batchId, Blob: blobName).ToJson(), visibilityTimeout: null, QueueNames.NeverExpires, cancellationToken);
         return batchId;
     }
 

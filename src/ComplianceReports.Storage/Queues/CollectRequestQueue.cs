@@ -11,6 +11,6 @@ public sealed class CollectRequestQueue(StorageClientFactory clients)
 
     public async Task SendAsync(CollectRequest request, CancellationToken cancellationToken)
     {
-        await queue.SendMessageAsync(request.ToJson(), cancellationToken);
+        await queue.SendMessageAsync(request.ToJson(), visibilityTimeout: null, QueueNames.NeverExpires, cancellationToken);
     }
 }

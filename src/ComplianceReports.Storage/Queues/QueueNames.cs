@@ -20,4 +20,10 @@ public static class QueueNames
 
     /// <summary>Where the host moves a message after its last failed attempt.</summary>
     public static string Poison(string queueName) => queueName + "-poison";
+
+    /// <summary>
+    /// Producers send with no expiry: a message waiting out an outage, or a backlog, must not vanish after
+    /// the queue's default seven days.
+    /// </summary>
+    public static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
 }

@@ -15,11 +15,11 @@ public sealed class ReportMailQueue(StorageClientFactory clients)
 
     public async Task SendAsync(ReportMailRequest request, TimeSpan delay, CancellationToken cancellationToken)
     {
-        await queue.SendMessageAsync(request.ToJson(), visibilityTimeout: delay, cancellationToken: cancellationToken);
+        await queue.SendMessageAsync(request.ToJson(), visibilityTimeout: delay, QueueNames.NeverExpires, cancellationToken);
     }
 
     public async Task GiveUpAsync(ReportMailRequest request, CancellationToken cancellationToken)
     {
-        await poison.SendMessageAsync(request.ToJson(), cancellationToken: cancellationToken);
+        await poison.SendMessageAsync(request.ToJson(), visibilityTimeout: null, QueueNames.NeverExpires, cancellationToken);
     }
 }

@@ -11,6 +11,6 @@ public sealed class ReportRequestQueue(StorageClientFactory clients)
 
     public async Task SendAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        await queue.SendMessageAsync(request.ToJson(), cancellationToken);
+        await queue.SendMessageAsync(request.ToJson(), visibilityTimeout: null, QueueNames.NeverExpires, cancellationToken);
     }
 }

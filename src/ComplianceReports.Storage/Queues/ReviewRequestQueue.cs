@@ -11,6 +11,6 @@ public sealed class ReviewRequestQueue(StorageClientFactory clients)
 
     public async Task SendAsync(ReviewRequest request, CancellationToken cancellationToken)
     {
-        await queue.SendMessageAsync(request.ToJson(), cancellationToken);
+        await queue.SendMessageAsync(request.ToJson(), visibilityTimeout: null, QueueNames.NeverExpires, cancellationToken);
     }
 }

@@ -18,6 +18,9 @@ public class LocalFunctionsHostFixture : IAsyncLifetime
     /// <summary>Every two seconds, so a test sees the real timer fire.</summary>
     public const string TestReportSchedule = "*/2 * * * * *";
 
+    /// <summary>Every second: a poisoned message is kept moments after the host gives up on it.</summary>
+    public const string TestPoisonSchedule = "* * * * * *";
+
     private readonly AzuriteAccount account = AzuriteAccount.Lease();
     private readonly string reportSchedule;
     private readonly IReadOnlyDictionary<string, string?> moreSettings;
@@ -58,6 +61,7 @@ public class LocalFunctionsHostFixture : IAsyncLifetime
             {
                 [StorageConnection.DefaultName] = account.ConnectionString,
                 ["ReportSchedule"] = reportSchedule,
+                ["PoisonSchedule"] = TestPoisonSchedule,
                 ["ReportOrganisation"] = "Example Bank plc",
                 [ReportOptions.LocalSelfSignedPathKey] = SigningCertificatePath,
                 [LocalHttpServer.UrlSetting] = "http://127.0.0.1:0",

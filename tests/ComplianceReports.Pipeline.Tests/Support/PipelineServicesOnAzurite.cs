@@ -26,6 +26,8 @@ public sealed class PipelineServicesOnAzurite : IAsyncLifetime
 
     public StorageClientFactory Storage => new(StorageConnection.FromConnectionString(account.ConnectionString));
 
+    public string ConnectionString => account.ConnectionString;
+
     /// <summary>The services, with settings such as <c>ReportTimeZone</c> or <c>PrivX:BaseUrl</c> as given.</summary>
     public IServiceProvider Services(params (string Key, string Value)[] settings)
     {
@@ -42,6 +44,14 @@ public sealed class PipelineServicesOnAzurite : IAsyncLifetime
     public IServiceProvider ServicesWithStorage(Action<ClientOptions> configureStorage)
     {
         var provider = Build([], services => services.AddSingleton(new StorageClientFactory(StorageConnection.FromConnectionString(account.ConnectionString), configureStorage)));
+        providers[$"storage:{providers.Count}"] = provider;
+        return provider;
+    }
+
+    /// <summary>Services of an instance of their own that reach storage by <paramref name="connectionString"/>, e.g. through a proxy.</summary>
+    public IServiceProvider ServicesThrough(string connectionString)
+    {
+        var provider = Build([], services => services.AddSingleton(new StorageClientFactory(StorageConnection.FromConnectionString(connectionString))));
         providers[$"storage:{providers.Count}"] = provider;
         return provider;
     }

@@ -35,4 +35,28 @@ public class QuarantiningRefusedInput(AzuriteStorage storage) : IClassFixture<Az
 
         Assert.Equal("m", Assert.Single(march).MessageId);
     }
+
+    [Fact]
+    public async Task An_item_redelivered_after_midnight_is_quarantined_once_at_its_first_time()
+    {
+        var first = new QuarantinedItem("message-midnight", 2, null, "item 3 (line 3)", "The event is an empty object.", "{}", Utc(2021, 5, 31, 23, 59, 59));
+
+        await quarantine.AddAsync([first], default);
+        await quarantine.AddAsync([first with { QuarantinedAt = Utc(2021, 6, 1, 0, 0, 30) }], default);
+
+        var read = await quarantine.ReadAsync(new DateOnly(2021, 5, 1), new DateOnly(2021, 7, 1), default).Where(item => item.MessageId == first.MessageId).ToListAsync();
+        Assert.Equal(first, Assert.Single(read));
+    }
+
+    [Fact]
+    public async Task A_reason_quoting_a_huge_name_is_cut_so_the_row_is_written()
+    {
+        var item = new QuarantinedItem("message-long-reason", 0, null, "item 1", "The property \"" + new string('k', 70_000) + "\" is bad.", "{}", Utc(2021, 8, 1));
+
+        await quarantine.AddAsync([item], default);
+
+        var read = Assert.Single(await quarantine.ReadAsync(new DateOnly(2021, 8, 1), new DateOnly(2021, 8, 2), default).ToListAsync());
+        Assert.Equal(QuarantineStore.MaxReasonLength, read.Reason.Length);
+        Assert.EndsWith("…", read.Reason, StringComparison.Ordinal);
+    }
 }

@@ -130,6 +130,24 @@ public class SendingQueueMessages(AzuriteStorage storage) : IClassFixture<Azurit
         Assert.Equal(request, ReportRequest.FromJson(Encoding.UTF8.GetString(Convert.FromBase64String(raw.Body.ToString()))));
     }
 
+    [Fact]
+    public async Task Producers_send_every_message_never_to_expire()
+    {
+        var events = new AuditEventQueue(storage.Clients);
+        await events.SendBatchesAsync(["""{"event_id":"301"}"""], AuditEventQueue.NewSendId(), null, default);
+        await events.SendExportAsync(["""{"event_id":"302"}"""], AuditEventQueue.NewSendId(), default);
+        await new ReportRequestQueue(storage.Clients).SendAsync(ReportRequest.For(new Month(2026, 10), "cli"), default);
+
+        // Waiting out an outage or a backlog, none may vanish after the queue's default seven days.
+        var peeked = (await PlainClient(QueueNames.AuditEvents).PeekMessagesAsync(32)).Value
+            .Concat((await PlainClient(QueueNames.ReportRequests).PeekMessagesAsync(32)).Value)
+            .ToList();
+        Assert.True(peeked.Count >= 3);
+        Assert.All(peeked, message => Assert.True(message.ExpiresOn > DateTimeOffset.UtcNow.AddYears(1000), $"expires {message.ExpiresOn}"));
+        await DrainAsync(QueueNames.AuditEvents);
+        await PlainClient(QueueNames.ReportRequests).ClearMessagesAsync();
+    }
+
     /// <summary>The poison queue of audit events, emptied of what other tests left there.</summary>
     private async Task<QueueClient> EmptyPoisonQueueAsync()
     {

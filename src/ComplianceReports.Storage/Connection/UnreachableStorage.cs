@@ -2,18 +2,19 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
-namespace ComplianceReports.Cli;
+namespace ComplianceReports.Storage.Connection;
 
 /// <summary>
 /// Turns the SDK's "retry failed" exceptions, which nest the socket error a few levels deep, into the
-/// one line an operator acts on: where storage was expected and why it did not answer.
+/// one line an operator acts on: where storage was expected and why it did not answer. The CLI prints
+/// it and exits; the hosts log it and wait.
 /// </summary>
 public static partial class UnreachableStorage
 {
     [GeneratedRegex(@"\(([^()\s]+:\d+)\)\s*$")]
     private static partial Regex EndpointInMessage();
 
-    /// <summary>The line for a storage account that could not be reached; <c>null</c> for any other failure.</summary>
+    /// <summary>What could not be reached and why, e.g. <c>cannot reach storage at 127.0.0.1:10001 (connection refused)</c>; <c>null</c> for any other failure.</summary>
     public static string? Describe(Exception failure)
     {
         var causes = Flatten(failure).ToList();
@@ -37,7 +38,7 @@ public static partial class UnreachableStorage
             null => http!.HttpRequestError.ToString(),
         };
         var where = endpoint is null ? "storage" : $"storage at {endpoint}";
-        return $"cannot reach {where} ({reason}): is Azurite running (scripts/run-local.sh), and is the connection right?";
+        return $"cannot reach {where} ({reason})";
     }
 
     private static IEnumerable<Exception> Flatten(Exception failure)
