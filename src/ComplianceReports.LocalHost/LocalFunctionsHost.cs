@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ComplianceReports.LocalHost;
 
@@ -68,8 +69,11 @@ public static class LocalFunctionsHost
             })
             .ConfigureServices((context, services) =>
             {
-                services.AddReportDelivery();
+                // No sign-in locally: the caller holds every role, and the server answers loopback alone.
+                services.AddReportDelivery(context.Configuration, CallerTrust.LocalEveryRole);
                 // The HTTP functions, on Kestrel beside the WebJobs host (LocalHttpUrl, default http://127.0.0.1:7071).
+                services.AddOptions<LocalHttpConfiguration>().Bind(context.Configuration).ValidateOnStart();
+                services.AddSingleton<IValidateOptions<LocalHttpConfiguration>, LocalHttpConfigurationValidation>();
                 services.AddSingleton<LocalHttpServer>();
                 services.AddHostedService(provider => provider.GetRequiredService<LocalHttpServer>());
                 services.AddSingleton(HostIdentity.Local);

@@ -30,6 +30,10 @@ public static class HttpReplies
             {
                 httpContext.Response.Headers.Location = reply.Location;
             }
+            if (reply.RetryAfter is { } retryAfter)
+            {
+                httpContext.Response.Headers.RetryAfter = ((long)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
             return Results.Json(reply.Body, statusCode: reply.StatusCode).ExecuteAsync(httpContext);
         }
     }

@@ -1,0 +1,62 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ComplianceReports.Pipeline.Delivery;
+
+/// <summary>
+/// Who made an HTTP request, as far as the app can tell, and the app roles it holds. <see cref="Name"/> and
+/// <see cref="Id"/> are what the log records; neither is ever an event's content.
+/// </summary>
+public sealed record Caller(string Name, string Id, IReadOnlySet<string> Roles)
+{
+    /// <summary>The header App Service Authentication puts on every signed-in request, stripping any a client sent.</summary>
+    public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
+
+    private const string ObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
+
+    /// <summary>The local host's only caller: it listens on loopback alone and has no sign-in.</summary>
+    public static Caller LocalDeveloper { get; } = new("local developer", "loopback", AppRoles.All.ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>A request that reached the app with a function key and no sign-in: a path excluded from it, or sign-in off.</summary>
+    public static Caller FunctionKey(IReadOnlySet<string> roles) => new("function key", "no sign-in", roles);
+
+    public bool Holds(string role) => Roles.Contains(role);
+
+    public override string ToString() => $"{Name} ({Id})";
+
+    /// <summary>
+    /// Reads the principal App Service put on the request: base64 JSON
+    /// <c>{"auth_typ":…,"claims":[{"typ":…,"val":…}],"name_typ":…,"role_typ":…}</c>. <c>null</c> when the
+    /// header is absent or does not read: the request then holds no role.
+    /// </summary>
+    public static Caller? FromPrincipalHeader(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return null;
+        }
+        try
+        {
+            using var principal = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(header)));
+            var root = principal.RootElement;
+            var nameType = Text(root, "name_typ");
+            var roleType = Text(root, "role_typ");
+            var claims = root.GetProperty("claims").EnumerateArray()
+                .Select(claim => (Type: Text(claim, "typ") ?? "", Value: Text(claim, "val") ?? ""))
+                .ToList();
+            string? Claim(params string?[] types) => claims.FirstOrDefault(c => types.Contains(c.Type) && c.Value.Length > 0).Value;
+            // Entra ID puts app roles in "roles"; App Service names the type it maps them to in role_typ.
+            var roles = claims.Where(c => c.Type == roleType || c.Type == "roles").Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+            var id = Claim(ObjectIdClaim, "oid", "sub") ?? "unknown id";
+            var name = Claim(nameType, "preferred_username", "name", "appid", "azp") ?? "unnamed principal";
+            return new Caller(name, id, roles);
+        }
+        catch (Exception e) when (e is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
