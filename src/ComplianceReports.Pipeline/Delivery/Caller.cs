@@ -44,7 +44,10 @@ public sealed record Caller(string Name, string Id, IReadOnlySet<string> Roles)
             var claims = root.GetProperty("claims").EnumerateArray()
                 .Select(claim => (Type: Text(claim, "typ") ?? "", Value: Text(claim, "val") ?? ""))
                 .ToList();
-            string? Claim(params string?[] types) => claims.FirstOrDefault(c => types.Contains(c.Type) && c.Value.Length > 0).Value;
+            // The first type, in the order given, that the principal carries.
+            string? Claim(params string?[] types) => types
+                .Select(type => claims.FirstOrDefault(c => c.Type == type && c.Value.Length > 0).Value)
+                .FirstOrDefault(value => value is not null);
             // Entra ID puts app roles in "roles"; App Service names the type it maps them to in role_typ.
             var roles = claims.Where(c => c.Type == roleType || c.Type == "roles").Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
             var id = Claim(ObjectIdClaim, "oid", "sub") ?? "unknown id";
