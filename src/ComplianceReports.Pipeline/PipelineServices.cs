@@ -36,16 +36,34 @@ public static class PipelineServices
         services.AddSingleton<QuarantineStore>();
         services.AddSingleton<IngestReceipts>();
         services.AddSingleton<IngestBlobs>();
-        services.AddSingleton<BlobReportStore>();
-        services.AddSingleton<SigningCertificateStore>();
-        services.AddSingleton<MonthLocks>();
-        services.AddSingleton<ReportRequestOutcomes>();
-        services.AddSingleton<ReportRequestQueue>();
         services.AddSingleton<ReportPdfRenderer>();
         services.AddSingleton<AuditEventIngestion>();
-        services.AddSingleton<ReportGeneration>();
-        services.AddSingleton<ReportScheduling>();
+        AddReportSide(services, StorageConnection.FromConfiguration(configuration, ReportStorageName));
         return services;
+    }
+
+    /// <summary>
+    /// The connection reports run under when it is set (in Azure, a second identity that reads events and
+    /// writes only the reports' containers: infra/README.md); otherwise the host's own.
+    /// </summary>
+    public const string ReportStorageName = "ReportStorage";
+
+    /// <summary>Everything that generates, schedules, signs and serves reports, on the report connection, else on the host's.</summary>
+    private static void AddReportSide(IServiceCollection services, StorageConnection? connection)
+    {
+        services.AddKeyedSingleton(ReportStorageName, (provider, _) =>
+            connection is null ? provider.GetRequiredService<StorageClientFactory>() : new StorageClientFactory(connection));
+        static StorageClientFactory Clients(IServiceProvider provider) => provider.GetRequiredKeyedService<StorageClientFactory>(ReportStorageName);
+        services.AddSingleton(provider => new BlobReportStore(Clients(provider)));
+        services.AddSingleton(provider => new SigningCertificateStore(Clients(provider), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new MonthLocks(Clients(provider)));
+        services.AddSingleton(provider => new ReportRequestOutcomes(Clients(provider)));
+        services.AddSingleton(provider => new ReportRequestQueue(Clients(provider)));
+        // Reports read the event store and the quarantine through the report connection too, never the one that appends.
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReportGeneration>(
+            provider, new TableEventStore(Clients(provider), provider.GetRequiredService<TimeProvider>()), new QuarantineStore(Clients(provider))));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReportScheduling>(
+            provider, new TableEventStore(Clients(provider), provider.GetRequiredService<TimeProvider>())));
     }
 
     /// <summary>
