@@ -31,3 +31,6 @@ param auditorPrincipalId = readEnvironmentVariable('AUDITOR_PRINCIPAL_ID', '')
 param enableEntraAuth = bool(readEnvironmentVariable('ENTRA_AUTH_ENABLED', 'false'))
 param entraClientId = readEnvironmentVariable('ENTRA_CLIENT_ID', '')
 param authExcludedPaths = json(readEnvironmentVariable('AUTH_EXCLUDED_PATHS', '[]'))
+param functionKeyRoles = json(readEnvironmentVariable('FUNCTION_KEY_ROLES', '[]'))
+
+param networkIsolation = bool(readEnvironmentVariable('NETWORK_ISOLATION', 'false'))
