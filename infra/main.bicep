@@ -128,6 +128,10 @@ param producerPrincipalId string = ''
 ])
 param producerPrincipalType string = 'ServicePrincipal'
 
+@minLength(1)
+@description('The producer\'s own folder in the ingest container: it may write there only (`compliance send --ingest-path`).')
+param producerIngestPath string = 'producers/privx'
+
 @description('Object id of who may download reports (Storage Blob Data Reader on `reports`), typically a group of auditors. Empty grants nothing.')
 param reportReaderPrincipalId string = ''
 
@@ -322,6 +326,7 @@ module access 'modules/access.bicep' = {
     vaultName: vault.outputs.name
     producerPrincipalId: producerPrincipalId
     producerPrincipalType: producerPrincipalType
+    producerIngestPath: producerIngestPath
     reportReaderPrincipalId: reportReaderPrincipalId
     reportReaderPrincipalType: reportReaderPrincipalType
     auditorPrincipalId: auditorPrincipalId

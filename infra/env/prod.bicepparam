@@ -26,6 +26,7 @@ param reportRetentionLocked = bool(readEnvironmentVariable('REPORT_RETENTION_LOC
 param deployerPrincipalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
 param deployerPrincipalType = readEnvironmentVariable('AZURE_PRINCIPAL_TYPE', 'User')
 param producerPrincipalId = readEnvironmentVariable('PRODUCER_PRINCIPAL_ID', '')
+param producerIngestPath = readEnvironmentVariable('PRODUCER_INGEST_PATH', 'producers/privx')
 param reportReaderPrincipalId = readEnvironmentVariable('REPORT_READER_PRINCIPAL_ID', '')
 param auditorPrincipalId = readEnvironmentVariable('AUDITOR_PRINCIPAL_ID', '')
 
