@@ -20,6 +20,7 @@ public class LocalFunctionsHostFixture : IAsyncLifetime
 
     private readonly AzuriteAccount account = AzuriteAccount.Lease();
     private readonly string reportSchedule;
+    private readonly LogLevel minimumLogLevel;
     private IHost? host;
 
     public LocalFunctionsHostFixture()
@@ -27,7 +28,12 @@ public class LocalFunctionsHostFixture : IAsyncLifetime
     {
     }
 
-    protected LocalFunctionsHostFixture(string reportSchedule) => this.reportSchedule = reportSchedule;
+    /// <param name="minimumLogLevel">What the host logs: Warning keeps the shared host's log short; a test of the log itself takes everything.</param>
+    protected LocalFunctionsHostFixture(string reportSchedule, LogLevel minimumLogLevel = LogLevel.Warning)
+    {
+        this.reportSchedule = reportSchedule;
+        this.minimumLogLevel = minimumLogLevel;
+    }
 
     public string ConnectionString => account.ConnectionString;
 
@@ -59,7 +65,7 @@ public class LocalFunctionsHostFixture : IAsyncLifetime
                 [$"{LocalHostSettings.HostJsonSection}:extensions:queues:maxPollingInterval"] = "00:00:00.200",
                 [$"{LocalHostSettings.HostJsonSection}:extensions:queues:visibilityTimeout"] = "00:00:00",
             },
-            LogLevel.Warning,
+            minimumLogLevel,
             Log));
         await host.StartAsync();
     }
