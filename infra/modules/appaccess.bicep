@@ -251,9 +251,10 @@ resource reportsRawEvents 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
-// Its own containers: report versions, month leases, request outcomes, published certificates.
+// Its own containers: report versions, day seals, month leases, request outcomes, published certificates.
 var reportContainers = [
   containers.reports
+  containers.daySeals
   containers.reportLocks
   containers.reportRequests
   containers.signingCertificates

@@ -24,6 +24,7 @@ var tables = {
 @description('Blob containers. Only `reports` holds write-once evidence under a retention policy; `report-locks` holds leases and must stay writable.')
 var containers = {
   reports: 'reports'
+  daySeals: 'day-seals'
   reportLocks: 'report-locks'
   signingCertificates: 'signing-certificates'
   reportRequests: 'report-requests'

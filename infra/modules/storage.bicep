@@ -96,9 +96,11 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-06-01'
 
 // Every other container: versioned and soft-deleted like the whole account, but without a retention
 // policy. `report-locks` must stay so: its blobs are leased and released; so must `signing-certificates`,
-// whose current.json is replaced when the certificate is renewed.
+// whose current.json is replaced when the certificate is renewed. `day-seals` is a cache of the event
+// store's closed days, written create-only; a version never depends on it, only on its own evidence.
 var otherContainers = [
   containers.reportLocks
+  containers.daySeals
   containers.signingCertificates
   containers.reportRequests
   containers.ingest

@@ -54,16 +54,18 @@ public static class PipelineServices
         services.AddKeyedSingleton(ReportStorageName, (provider, _) =>
             connection is null ? provider.GetRequiredService<StorageClientFactory>() : new StorageClientFactory(connection));
         static StorageClientFactory Clients(IServiceProvider provider) => provider.GetRequiredKeyedService<StorageClientFactory>(ReportStorageName);
+        // Reports read the event store and the quarantine through the report connection too, never the one that appends.
+        services.AddKeyedSingleton(ReportStorageName, (provider, _) => new TableEventStore(Clients(provider), provider.GetRequiredService<TimeProvider>()));
+        static TableEventStore Events(IServiceProvider provider) => provider.GetRequiredKeyedService<TableEventStore>(ReportStorageName);
         services.AddSingleton(provider => new BlobReportStore(Clients(provider)));
+        services.AddSingleton(provider => new DaySealStore(Clients(provider)));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<SealedDays>(provider, Events(provider)));
         services.AddSingleton(provider => new SigningCertificateStore(Clients(provider), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new MonthLocks(Clients(provider)));
         services.AddSingleton(provider => new ReportRequestOutcomes(Clients(provider)));
         services.AddSingleton(provider => new ReportRequestQueue(Clients(provider)));
-        // Reports read the event store and the quarantine through the report connection too, never the one that appends.
-        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReportGeneration>(
-            provider, new TableEventStore(Clients(provider), provider.GetRequiredService<TimeProvider>()), new QuarantineStore(Clients(provider))));
-        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReportScheduling>(
-            provider, new TableEventStore(Clients(provider), provider.GetRequiredService<TimeProvider>())));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReportGeneration>(provider, Events(provider), new QuarantineStore(Clients(provider))));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReportScheduling>(provider, Events(provider)));
     }
 
     /// <summary>

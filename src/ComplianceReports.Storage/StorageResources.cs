@@ -43,6 +43,7 @@ public sealed class StorageResources(StorageClientFactory clients)
         new(StorageResourceKind.Container, QuarantineStore.ContainerName),
         new(StorageResourceKind.Container, IngestBlobs.ContainerName),
         new(StorageResourceKind.Container, BlobReportStore.ContainerName),
+        new(StorageResourceKind.Container, DaySealStore.ContainerName),
         new(StorageResourceKind.Container, MonthLocks.ContainerName),
         new(StorageResourceKind.Container, ReportRequestOutcomes.ContainerName),
         new(StorageResourceKind.Container, SigningCertificateStore.ContainerName),

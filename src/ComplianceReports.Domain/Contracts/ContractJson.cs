@@ -11,6 +11,7 @@ namespace ComplianceReports.Domain.Contracts;
 [JsonSerializable(typeof(IngestEnvelope))]
 [JsonSerializable(typeof(ReportRequest))]
 [JsonSerializable(typeof(ReportRequestOutcome))]
+[JsonSerializable(typeof(DaySeal))]
 internal sealed partial class CompactContractJson : JsonSerializerContext;
 
 /// <summary>Files people and auditors read (<c>summary.json</c>, the manifest, the signed claim): indented.</summary>

@@ -9,6 +9,8 @@ namespace ComplianceReports.Domain.EventSets;
 /// <param name="Digest">SHA-256 over the day's digest lines in set order; of no bytes for a day without events.</param>
 public sealed record DayDigest(DateOnly Date, long Count, string Digest)
 {
+    public static readonly string EmptyDigest = Convert.ToHexStringLower(SHA256.HashData([]));
+
     /// <summary><c>yyyy-MM-dd TAB count TAB day-digest LF</c>: what the version digest hashes.</summary>
     public string Line => string.Create(CultureInfo.InvariantCulture, $"{Date:yyyy-MM-dd}\t{Count}\t{Digest}\n");
 }
@@ -20,6 +22,14 @@ public sealed record EventSetDigests(IReadOnlyList<DayDigest> Days, string Diges
 
     public static string Compose(IEnumerable<DayDigest> days) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(days.Select(day => day.Line)))));
+
+    /// <summary>Every day of the period, in order, those without a digest as days without events, and the version digest over them.</summary>
+    public static EventSetDigests Of(ReportPeriod period, IEnumerable<DayDigest> known)
+    {
+        var byDate = known.ToDictionary(digest => digest.Date);
+        var days = period.Days.Select(date => byDate.GetValueOrDefault(date) ?? new DayDigest(date, 0, DayDigest.EmptyDigest)).ToList();
+        return new EventSetDigests(days, Compose(days));
+    }
 }
 
 /// <summary>
@@ -28,12 +38,8 @@ public sealed record EventSetDigests(IReadOnlyList<DayDigest> Days, string Diges
 /// </summary>
 public sealed class EventSetDigest(ReportPeriod period) : IDisposable
 {
-    private static readonly string EmptyDigest = Convert.ToHexStringLower(SHA256.HashData([]));
-
-    private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly List<DayDigest> completed = [];
-    private DateOnly? day;
-    private long dayCount;
+    private DayDigestBuilder? day;
     private (DateTimeOffset Time, string Identity)? last;
 
     public void Add(EvidenceRow row)
@@ -48,33 +54,49 @@ public sealed class EventSetDigest(ReportPeriod period) : IDisposable
             throw new ArgumentException($"The event at {EvidenceRow.Utc(row.OccurredAt)} is outside {period.Month}.", nameof(row));
         }
         last = (row.OccurredAt, row.Identity);
-        if (day != row.Day)
+        if (day?.Date != row.Day)
         {
             CloseDay();
-            day = row.Day;
+            day = new DayDigestBuilder(row.Day);
         }
-        dayCount++;
-        hash.AppendData(Encoding.UTF8.GetBytes(row.DigestLine));
+        day.Add(row);
     }
 
     /// <summary>Every day of the period, those without events included, and the version digest over them.</summary>
     public EventSetDigests Complete()
     {
         CloseDay();
-        var byDate = completed.ToDictionary(digest => digest.Date);
-        var days = period.Days.Select(date => byDate.GetValueOrDefault(date) ?? new DayDigest(date, 0, EmptyDigest)).ToList();
-        return new EventSetDigests(days, EventSetDigests.Compose(days));
+        return EventSetDigests.Of(period, completed);
     }
 
-    public void Dispose() => hash.Dispose();
+    public void Dispose() => day?.Dispose();
 
     private void CloseDay()
     {
-        if (day is { } date)
+        if (day is not null)
         {
-            completed.Add(new DayDigest(date, dayCount, Convert.ToHexStringLower(hash.GetHashAndReset())));
+            completed.Add(day.Complete());
+            day.Dispose();
         }
         day = null;
-        dayCount = 0;
     }
+}
+
+/// <summary>One day's digest over its rows' digest lines, in the order they are added.</summary>
+public sealed class DayDigestBuilder(DateOnly date) : IDisposable
+{
+    private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private long count;
+
+    public DateOnly Date => date;
+
+    public void Add(EvidenceRow row)
+    {
+        count++;
+        hash.AppendData(Encoding.UTF8.GetBytes(row.DigestLine));
+    }
+
+    public DayDigest Complete() => new(date, count, Convert.ToHexStringLower(hash.GetHashAndReset()));
+
+    public void Dispose() => hash.Dispose();
 }

@@ -21,8 +21,28 @@ public static class EvidenceCsv
         "ingestedAtUtc", "raw",
     ];
 
-    /// <summary>A writer for a caller that produces rows as it goes; dispose it to finish the file.</summary>
-    public static Writer Open(Stream output) => new(output);
+    /// <summary>
+    /// A writer of a whole file for a caller that produces rows as it goes; dispose it to finish the
+    /// file. The file is the header's gzip member, then the rows' member.
+    /// </summary>
+    public static Writer Open(Stream output)
+    {
+        WriteHeader(output);
+        return OpenChunk(output);
+    }
+
+    /// <summary>
+    /// The file's first gzip member: the header line alone. Concatenated gzip members are one valid
+    /// gzip file, so a version's file is this member and then each day's chunk, copied as sealed.
+    /// </summary>
+    public static void WriteHeader(Stream output)
+    {
+        using var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true);
+        gzip.Write(Encoding.UTF8.GetBytes(string.Join(',', Columns) + "\r\n"));
+    }
+
+    /// <summary>A writer of rows without the header, as one gzip member: a day's chunk of the file.</summary>
+    public static Writer OpenChunk(Stream output) => new(output);
 
     /// <summary>Reads a gzipped evidence file row by row; a file that is not one fails with the row that is wrong.</summary>
     public static async IAsyncEnumerable<EvidenceRow> ReadAsync(Stream gzipped, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -112,7 +132,6 @@ public static class EvidenceCsv
         {
             gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true);
             writer = new StreamWriter(gzip, new UTF8Encoding(false), bufferSize: 64 * 1024) { NewLine = "\r\n" };
-            writer.WriteLine(string.Join(',', Columns));
         }
 
         public Task AddAsync(EvidenceRow row)

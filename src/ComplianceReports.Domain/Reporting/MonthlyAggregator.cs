@@ -2,56 +2,62 @@ using ComplianceReports.Domain.Catalog;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting.Projections;
+using ComplianceReports.Domain.Reporting.Rollups;
 
 namespace ComplianceReports.Domain.Reporting;
 
 /// <summary>
-/// Composes the report's sections from small projections, each fed every event of the set once, in
-/// set order. They read only the facts stored with each event, never the catalog or the raw item,
-/// and keep counts and capped lists only, so memory does not grow with the month.
+/// Composes the report's sections from small projections. Each folds every event of a day, once, in
+/// set order, into the day's rollup; the month's sections are read off its days' rollups merged in
+/// date order. Projections read only the facts stored with each event, never the catalog or the raw
+/// item, and keep counts and capped lists only, so memory does not grow with the month.
 /// </summary>
 public sealed class MonthlyAggregator
 {
     private readonly ReportPeriod period;
-    private readonly CodeProjection codes;
+    private readonly ReportSettings settings;
     private readonly CoverageProjection coverage;
     private readonly LoginProjection logins;
     private readonly SecretsProjection secrets;
     private readonly ConfigurationProjection configuration;
-    private readonly KeyEventsProjection keyEvents;
-    private readonly FindingsProjection findings = new();
-    private readonly ControlsProjection controls = new();
     private readonly IProjection[] projections;
 
     public MonthlyAggregator(ReportPeriod period, ReportSettings settings)
     {
         this.period = period;
-        codes = new CodeProjection(settings.TopCount);
+        this.settings = settings;
         coverage = new CoverageProjection(period);
         logins = new LoginProjection(period, settings);
         secrets = new SecretsProjection(settings);
         configuration = new ConfigurationProjection(period, settings);
-        keyEvents = new KeyEventsProjection(settings);
-        projections = [codes, coverage, logins, secrets, configuration, keyEvents, findings, controls];
+        projections = [new CodeProjection(), coverage, logins, secrets, configuration, new KeyEventsProjection(settings), new FindingsProjection(), new ControlsProjection()];
     }
 
+    /// <summary>Folds an event into its day's rollup.</summary>
     /// <param name="local">The event's time in the report's zone, as the set has worked it out already.</param>
-    public void Add(AuditEvent auditEvent, DateTimeOffset local)
+    public void Add(AuditEvent auditEvent, DateTimeOffset local, Rollup day)
     {
         var projected = new ProjectedEvent(auditEvent, local, DateOnly.FromDateTime(local.DateTime));
         foreach (var projection in projections)
         {
-            projection.Add(projected);
+            projection.Add(projected, day);
         }
     }
 
+    /// <param name="days">The period's days with their rollups, in date order.</param>
     /// <param name="previous">The previous period's figures, for the month-over-month column and silent services.</param>
     /// <param name="quarantined">Items refused during the period.</param>
     /// <param name="digests">The set's day digests and version digest.</param>
-    public MonthlyAggregate Complete(PeriodFigures previous, long quarantined, EventSetDigests digests)
+    public MonthlyAggregate Complete(IReadOnlyList<DayRollup> days, PeriodFigures previous, long quarantined, EventSetDigests digests)
     {
+        var month = new Rollup();
+        foreach (var day in days)
+        {
+            month.Merge(day.Rollup, settings.MaxListedEvents);
+        }
+        var codes = month.Codes;
         var countsByCategory = codes.CountsByCategory();
-        var loginSection = logins.Complete(codes);
+        var loginSection = logins.Complete(month, days);
         return new MonthlyAggregate(
             period,
             digests.Count,
@@ -60,17 +66,17 @@ public sealed class MonthlyAggregator
             digests.Digest,
             digests.Days,
             codes.ByCode(),
-            codes.CatalogVersions,
+            codes.SortedCatalogVersions,
             Categories(countsByCategory, previous),
-            findings.Complete(codes, loginSection),
-            coverage.Complete(previous, quarantined),
+            FindingsProjection.Complete(month, loginSection),
+            coverage.Complete(month, days, previous, quarantined),
             loginSection,
-            secrets.Complete(codes),
-            configuration.Complete(codes),
-            OtherCategories.Select(category => new CategorySection(category.Id, category.Name, codes.CountOf(category.Id), codes.ByEvent(category.Id), codes.TopUsers(category.Id))).ToList(),
+            secrets.Complete(month),
+            configuration.Complete(month, days),
+            OtherCategories.Select(category => new CategorySection(category.Id, category.Name, codes.CountOf(category.Id), codes.ByEvent(category.Id), codes.TopUsers(category.Id, settings.TopCount))).ToList(),
             codes.ByEvent(CatalogCategories.Uncategorized.Id),
-            controls.Complete(),
-            keyEvents.Complete(),
+            ControlsProjection.Complete(month),
+            month.KeyEvents.Complete(),
             previous.Source);
     }
 
@@ -99,22 +105,19 @@ public sealed record PeriodFigures(IReadOnlyDictionary<string, long> CountsByCat
     public static PeriodFigures Of(PublishedSet version) =>
         new(version.CountsByCategory, version.Services, $"its report, version {version.Version}");
 
-    /// <summary>Counts the previous period in a pass of its own, when it has no report: categories and services only.</summary>
-    public static async Task<PeriodFigures> CountAsync(ReportPeriod period, IAsyncEnumerable<AuditEvent> events, CancellationToken cancellationToken)
+    /// <summary>The figures of a period without a report, from its days' rollups: categories and services only.</summary>
+    public static PeriodFigures Of(IEnumerable<DayRollup> days)
     {
-        var counts = new Dictionary<string, long>();
-        var services = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var auditEvent in events.WithCancellation(cancellationToken))
+        var month = new Rollup();
+        foreach (var day in days)
         {
-            if (period.Contains(auditEvent.OccurredAt))
-            {
-                counts[auditEvent.Facts.Category] = counts.GetValueOrDefault(auditEvent.Facts.Category) + 1;
-                if (auditEvent.Facts.Service is { } service)
-                {
-                    services.Add(service);
-                }
-            }
+            month.Codes.Merge(day.Rollup.Codes);
+            month.Coverage.Merge(day.Rollup.Coverage);
         }
-        return new PeriodFigures(counts, [.. services], "its events as stored: it has no report");
+        // Categories without events are left out, as in a published version's counts of an older catalog.
+        return new PeriodFigures(
+            month.Codes.CountsByCategory().Where(pair => pair.Value > 0).ToDictionary(),
+            [.. month.Coverage.Services.Order(StringComparer.Ordinal)],
+            "its events as stored: it has no report");
     }
 }

@@ -44,6 +44,18 @@ public sealed record ReportPeriod
 
     public ReportPeriod Previous => new(Month.Previous, TimeZone);
 
+    /// <summary>The UTC instants a local day of the period spans: from its midnight to the next.</summary>
+    public (DateTimeOffset StartUtc, DateTimeOffset EndUtc) DayBounds(DateOnly day) =>
+        (LocalMidnightToUtc(day.ToDateTime(TimeOnly.MinValue), TimeZone), LocalMidnightToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeZone));
+
+    /// <summary>The UTC dates a local day of the period touches: one, or two when the zone is not UTC.</summary>
+    public IReadOnlyList<DateOnly> UtcDates(DateOnly day)
+    {
+        var (start, end) = DayBounds(day);
+        var (first, last) = (DateOnly.FromDateTime(start.UtcDateTime), DateOnly.FromDateTime(end.AddTicks(-1).UtcDateTime));
+        return Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays).ToList();
+    }
+
     /// <summary>Finds an IANA zone; a wrong name fails with the name in the message.</summary>
     public static TimeZoneInfo FindTimeZone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)

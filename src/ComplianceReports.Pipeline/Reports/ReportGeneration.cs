@@ -20,6 +20,7 @@ namespace ComplianceReports.Pipeline.Reports;
 /// </summary>
 public sealed partial class ReportGeneration(
     TableEventStore events,
+    SealedDays sealedDays,
     QuarantineStore quarantine,
     BlobReportStore reports,
     MonthLocks locks,
@@ -67,33 +68,31 @@ public sealed partial class ReportGeneration(
 
     private async Task<(ReportManifest Manifest, bool NewVersion)> GenerateAsync(ReportPeriod period, MonthLease lease, CancellationToken cancellationToken)
     {
+        var started = clock.GetTimestamp();
         var readAt = clock.GetUtcNow();
-        // Read before the events: a message that touches the month after this read raises its marker
+        // Read before the events: a message that touches the month after this read raises its markers
         // past what this version records, so an event this read misses always gets a later version.
-        var markers = await events.ReadChangeMarkersAsync(period.UtcMonths, cancellationToken);
-        var markerSequences = period.UtcMonths.ToDictionary(month => month.ToString(), month => markers.GetValueOrDefault(month)?.Sequence ?? 0);
+        var markers = await events.ReadChangeMarkersAsync(period, cancellationToken);
+        var markerSequences = period.UtcMonths.ToDictionary(month => month.ToString(), month => markers.MonthSequence(month));
         var latest = await reports.GetLatestAsync(period.Month, cancellationToken);
-
-        await using var evidence = TemporaryFile();
-        using var set = new EventSet(period, options.Settings);
-        await using (var csv = EvidenceCsv.Open(evidence))
+        if (latest is not null && latest.TimeZone == period.TimeZoneId
+            && markerSequences.All(marker => latest.MarkerSequences.TryGetValue(marker.Key, out var seen) && seen == marker.Value))
         {
-            await foreach (var stored in events.ReadDaysAsync(period.StartUtc, period.EndUtc, cancellationToken))
-            {
-                if (set.Add(stored.Event, stored.IngestedAt, stored.KeyIdentity) is { } row)
-                {
-                    await csv.AddAsync(row);
-                }
-            }
+            // Nothing touched the month since its latest version read the same markers: no event to read.
+            return (latest, false);
         }
+
+        using var set = new EventSet(period, options.Settings);
+        await using var days = await sealedDays.ReadAsync(set, markers, readAt, cancellationToken);
         var published = latest is null ? null : Published(latest);
         if (!set.IsNewAgainst(published))
         {
+            LogUnchanged(period.Month.ToString(), latest!.Version, days.FromSeals, days.FromStore);
             return (latest!, false);
         }
 
         var aggregate = set.Complete(
-            await PreviousMonthAsync(period.Previous, cancellationToken),
+            await PreviousMonthAsync(period.Previous, readAt, cancellationToken),
             await quarantine.CountAsync(period.StartUtc, period.EndUtc, readAt, cancellationToken));
         var report = new MonthlyReport(
             aggregate,
@@ -103,10 +102,12 @@ public sealed partial class ReportGeneration(
             readAt,
             published is null ? null : EventSet.ChangeSince(published, aggregate));
 
+        await using var evidence = TemporaryFiles.Create();
+        await days.WriteEvidenceAsync(evidence, cancellationToken);
         var summary = new MemoryStream(ReportSummary.From(report).ToUtf8Json(), writable: false);
         var claim = ReportClaim.For(report, Sha256(evidence), Sha256(summary));
         var signer = await signing.SignerAsync(cancellationToken);
-        await using var pdf = TemporaryFile();
+        await using var pdf = TemporaryFiles.Create();
         renderer.Render(report, pdf, document =>
         {
             SignedClaim.Embed(document, claim.ToUtf8Json());
@@ -127,24 +128,29 @@ public sealed partial class ReportGeneration(
             aggregate.CountsByCategory,
             aggregate.Coverage.ServicesSeen);
         ReportFile[] files = [new(ReportFileNames.Pdf, Rewound(pdf)), new(ReportFileNames.Summary, Rewound(summary)), new(ReportFileNames.Evidence, Rewound(evidence))];
-        return (await reports.PublishAsync(manifest, files, lease, cancellationToken), true);
+        var publishedManifest = await reports.PublishAsync(manifest, files, lease, cancellationToken);
+        LogGenerated(manifest.Month, manifest.Version, manifest.EventCount, days.FromSeals, days.FromStore, clock.GetElapsedTime(started).TotalSeconds);
+        return (publishedManifest, true);
     }
 
     /// <summary>
     /// The previous month as its latest report published it, so a version always compares with the
-    /// same figures; counted from the store only when that month has no report.
+    /// same figures; from its days (sealed, or read and sealed now) only when that month has no report.
     /// </summary>
-    private async Task<PeriodFigures> PreviousMonthAsync(ReportPeriod previous, CancellationToken cancellationToken) =>
-        await reports.GetLatestAsync(previous.Month, cancellationToken) is { } version && version.TimeZone == previous.TimeZoneId
-            ? PeriodFigures.Of(Published(version))
-            : await PeriodFigures.CountAsync(
-                previous, events.ReadDaysAsync(previous.StartUtc, previous.EndUtc, cancellationToken).Select(stored => stored.Event), cancellationToken);
+    private async Task<PeriodFigures> PreviousMonthAsync(ReportPeriod previous, DateTimeOffset readAt, CancellationToken cancellationToken)
+    {
+        if (await reports.GetLatestAsync(previous.Month, cancellationToken) is { } version && version.TimeZone == previous.TimeZoneId)
+        {
+            return PeriodFigures.Of(Published(version));
+        }
+        using var set = new EventSet(previous, options.Settings);
+        var markers = await events.ReadChangeMarkersAsync(previous, cancellationToken);
+        await using var days = await sealedDays.ReadAsync(set, markers, readAt, cancellationToken);
+        return PeriodFigures.Of(set.Days);
+    }
 
     private static PublishedSet Published(ReportManifest manifest) =>
         new(manifest.Month, manifest.Version, manifest.EventCount, manifest.EventDigest, manifest.TimeZone, manifest.CountsByCategory, manifest.Services);
-
-    private static FileStream TemporaryFile() =>
-        new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
 
     private static string Sha256(Stream content)
     {
@@ -157,6 +163,14 @@ public sealed partial class ReportGeneration(
         content.Position = 0;
         return content;
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "{Month} version {Version}: {EventCount} events, {SealedDays} days from seals, {ReadDays} read from the store, in {Seconds:0.0} s")]
+    private partial void LogGenerated(string month, int version, long eventCount, int sealedDays, int readDays, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "{Month} is unchanged since version {Version}: {SealedDays} days from seals, {ReadDays} read again from the store")]
+    private partial void LogUnchanged(string month, int version, int sealedDays, int readDays);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Report request {RequestId} from {RequestedBy}: {Month} version {Version}, {EventCount} events, new version: {NewVersion}")]

@@ -23,4 +23,14 @@ public static class EventKeys
     /// <summary>The table filter for every day partition that <c>[fromUtc, toUtc)</c> touches.</summary>
     public static string DayRangeFilter(DateTimeOffset fromUtc, DateTimeOffset toUtc) =>
         TableClient.CreateQueryFilter($"PartitionKey ge {PartitionKey(fromUtc)} and PartitionKey le {PartitionKey(toUtc.AddTicks(-1))}");
+
+    /// <summary>
+    /// The table filter for exactly the instants <c>[fromUtc, toUtc)</c>: the day partitions they touch,
+    /// and row keys by their leading UTC ticks, which sort as the instants do.
+    /// </summary>
+    public static string RangeFilter(DateTimeOffset fromUtc, DateTimeOffset toUtc) =>
+        TableClient.CreateQueryFilter(
+            $"PartitionKey ge {PartitionKey(fromUtc)} and PartitionKey le {PartitionKey(toUtc.AddTicks(-1))} and RowKey ge {Ticks(fromUtc)} and RowKey lt {Ticks(toUtc)}");
+
+    private static string Ticks(DateTimeOffset instant) => instant.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
 }

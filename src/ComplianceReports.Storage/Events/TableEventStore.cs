@@ -11,8 +11,8 @@ namespace ComplianceReports.Storage.Events;
 
 /// <summary>
 /// The append-only event store in Azure Table Storage: the only source of truth. Beside the events it
-/// keeps a change marker per UTC month (<see cref="ChangeMarker"/>), so later jobs know which months
-/// may have changed without scanning them.
+/// keeps a change marker per UTC month and per UTC day (<see cref="ChangeMarker"/>), so later jobs know
+/// which months and days may have changed without scanning them.
 /// </summary>
 public sealed class TableEventStore(StorageClientFactory clients, TimeProvider clock)
 {
@@ -20,7 +20,10 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     public const string MonthsTableName = "AuditEventMonths";
     public const string RawContainerName = "event-raw";
 
+    // Month markers (yyyy-MM) and day markers (yyyy-MM-dd) share a partition, so one range query reads
+    // a period's markers and one transaction touches all a message's markers at once.
     private const string MarkerPartition = "month";
+    private const int MaxTouchesPerTransaction = 100;
     private const string Sequence = nameof(Sequence);
     // The column keeps its name for tools that read it; it now holds when the month was last touched.
     private const string LastStoredAt = nameof(LastStoredAt);
@@ -37,7 +40,7 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
 
     /// <summary>
     /// Stores each event once; events already stored are counted as duplicates, never rewritten. Every
-    /// UTC month the events fall in is marked before and after the transactions, new or duplicate: a
+    /// UTC month and day the events fall in is marked before and after the transactions, new or duplicate: a
     /// message redelivered after a partly committed attempt may add nothing, yet its first attempt may
     /// have stored events no report has read.
     /// </summary>
@@ -45,12 +48,13 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     {
         var entities = new List<TableEntity>();
         var seen = new HashSet<(string, string)>();
-        var touchedMonths = new SortedSet<Month>();
+        var touched = new SortedSet<string>(StringComparer.Ordinal);
         var duplicates = 0;
         foreach (var auditEvent in events)
         {
-            touchedMonths.Add(Month.Of(auditEvent.OccurredAt));
             var keys = (EventKeys.PartitionKey(auditEvent.OccurredAt), EventKeys.RowKey(auditEvent));
+            touched.Add(keys.Item1);
+            touched.Add(Month.Of(auditEvent.OccurredAt).ToString());
             if (seen.Add(keys))
             {
                 var entity = EventEntity.From(auditEvent);
@@ -65,7 +69,7 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
 
         // Before: a generator that reads the markers after this touch and the events before they land
         // still sees the touch after, with a higher sequence, and asks again.
-        await TouchAsync(touchedMonths, cancellationToken);
+        await TouchAsync(touched, cancellationToken);
         var stored = 0;
         await Parallel.ForEachAsync(
             EntityGroupTransactions.Plan(entities),
@@ -73,7 +77,7 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
             async (batch, token) => Interlocked.Add(ref stored, await AddBatchAsync(batch, token)));
         duplicates += entities.Count - stored;
         // After: whoever reads this sequence finds every event of the message in the store.
-        await TouchAsync(touchedMonths, cancellationToken);
+        await TouchAsync(touched, cancellationToken);
         return new AppendResult(stored, duplicates);
     }
 
@@ -91,56 +95,74 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
         return markers;
     }
 
-    /// <summary>The change markers of the given months, read one by one: a generator needs its period's one or two, not every month's.</summary>
-    public async Task<IReadOnlyDictionary<Month, ChangeMarker>> ReadChangeMarkersAsync(IEnumerable<Month> wanted, CancellationToken cancellationToken)
+    /// <summary>
+    /// The change markers of a period's UTC months and of every UTC day it touches, in one query: what
+    /// a generator reads before the events, to tell later which days may have changed since.
+    /// </summary>
+    public async Task<PeriodMarkers> ReadChangeMarkersAsync(ReportPeriod period, CancellationToken cancellationToken)
     {
-        var markers = new Dictionary<Month, ChangeMarker>();
-        foreach (var month in wanted)
+        var months = new Dictionary<Month, ChangeMarker>();
+        var days = new Dictionary<string, ChangeMarker>(StringComparer.Ordinal);
+        var (first, last) = (Month.Of(period.StartUtc).ToString(), EventKeys.PartitionKey(period.EndUtc.AddTicks(-1)));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MarkerPartition} and RowKey ge {first} and RowKey le {last}");
+        await foreach (var marker in this.months.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var found = await months.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, month.ToString(), cancellationToken: cancellationToken);
-            if (found.HasValue && found.Value is { } marker)
+            if (Month.TryParse(marker.RowKey, out var month))
             {
-                markers[month] = ToChangeMarker(marker);
+                if (period.UtcMonths.Contains(month))
+                {
+                    months[month] = ToChangeMarker(marker);
+                }
+            }
+            else if (string.CompareOrdinal(marker.RowKey, EventKeys.PartitionKey(period.StartUtc)) >= 0)
+            {
+                days[marker.RowKey] = ToChangeMarker(marker);
             }
         }
-        return markers;
+        return new PeriodMarkers(months, days);
     }
 
-    private async Task TouchAsync(IEnumerable<Month> touched, CancellationToken cancellationToken)
+    private async Task TouchAsync(IReadOnlyCollection<string> touched, CancellationToken cancellationToken)
     {
-        foreach (var month in touched)
+        foreach (var keys in touched.Chunk(MaxTouchesPerTransaction))
         {
-            await TouchAsync(month, cancellationToken);
+            await TouchAsync(keys, cancellationToken);
         }
     }
 
     /// <summary>
-    /// Read, then write conditionally on what was read (ETag, or "absent" for the first touch); a
-    /// refusal means another writer touched the month in between, so read again: every retry follows
-    /// someone else's success, and no touch is lost or counted over another.
+    /// Read, then write in one transaction conditionally on what was read (ETag, or "absent" for a first
+    /// touch); a refusal means another writer touched a marker in between, so read again: every retry
+    /// follows someone else's success, and no touch is lost or counted over another.
     /// </summary>
-    private async Task TouchAsync(Month month, CancellationToken cancellationToken)
+    private async Task TouchAsync(string[] keys, CancellationToken cancellationToken)
     {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MarkerPartition} and RowKey ge {keys[0]} and RowKey le {keys[^1]}");
         while (true)
         {
             var now = clock.GetUtcNow();
-            var existing = await months.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, month.ToString(), cancellationToken: cancellationToken);
-            try
+            var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+            await foreach (var entity in months.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                if (existing.HasValue && existing.Value is { } entity)
+                existing[entity.RowKey] = entity;
+            }
+            var actions = keys.Select(key =>
+            {
+                if (existing.TryGetValue(key, out var entity))
                 {
                     var marker = ToChangeMarker(entity);
                     entity[Sequence] = marker.Sequence + 1;
                     entity[LastStoredAt] = marker.LastTouchedAt > now ? marker.LastTouchedAt : now;
-                    await months.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                    return new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag);
                 }
-                else
-                {
-                    await months.AddEntityAsync(new TableEntity(MarkerPartition, month.ToString()) { [Sequence] = 1L, [LastStoredAt] = now }, cancellationToken);
-                }
+                return new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(MarkerPartition, key) { [Sequence] = 1L, [LastStoredAt] = now });
+            }).ToList();
+            try
+            {
+                await months.SubmitTransactionAsync(actions, cancellationToken);
                 return;
             }
-            catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            catch (TableTransactionFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
             {
                 // Touched by another writer since the read.
             }
@@ -162,6 +184,15 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     public async IAsyncEnumerable<StoredAuditEvent> ReadDaysAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var entity in table.QueryAsync<TableEntity>(EventKeys.DayRangeFilter(fromUtc, toUtc), cancellationToken: cancellationToken))
+        {
+            yield return EventEntity.ToStoredEvent(entity, (await raw.ReadAsync(entity, EventEntity.Raw, EventEntity.RawBlob, cancellationToken))!);
+        }
+    }
+
+    /// <summary>Every event of <c>[fromUtc, toUtc)</c> exactly, in key order: a day of the report's zone, whatever its UTC days.</summary>
+    public async IAsyncEnumerable<StoredAuditEvent> ReadRangeAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in table.QueryAsync<TableEntity>(EventKeys.RangeFilter(fromUtc, toUtc), cancellationToken: cancellationToken))
         {
             yield return EventEntity.ToStoredEvent(entity, (await raw.ReadAsync(entity, EventEntity.Raw, EventEntity.RawBlob, cancellationToken))!);
         }

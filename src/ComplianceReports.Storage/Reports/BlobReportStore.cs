@@ -89,7 +89,7 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
         {
             var blobName = string.Create(CultureInfo.InvariantCulture, $"{month}/v{manifest.Version}/{attempt}/{file.Name}");
             await lease.EnsureHeldAsync(cancellationToken);
-            await CreateAsync(container.GetBlobClient(blobName), file.Content, ReportFileNames.ContentTypeOf(file.Name), cancellationToken);
+            await container.GetBlobClient(blobName).UploadCreateOnlyAsync(file.Content, ReportFileNames.ContentTypeOf(file.Name), cancellationToken);
             blobNames.Add(file.Name, blobName);
         }
 
@@ -97,7 +97,7 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
         await lease.EnsureHeldAsync(cancellationToken);
         try
         {
-            await CreateAsync(manifestBlob, new MemoryStream(published.ToUtf8Json()), "application/json", cancellationToken);
+            await manifestBlob.UploadCreateOnlyAsync(new MemoryStream(published.ToUtf8Json()), "application/json", cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
         {
@@ -115,16 +115,6 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
         }
         return container.GetBlobClient(blobName).OpenReadAsync(cancellationToken: cancellationToken);
     }
-
-    private static Task CreateAsync(BlobClient blob, Stream content, string contentType, CancellationToken cancellationToken) =>
-        blob.UploadAsync(
-            content,
-            new BlobUploadOptions
-            {
-                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
-            },
-            cancellationToken);
 
     private static string VersionBlobName(Month month, int version, string fileName) =>
         string.Create(CultureInfo.InvariantCulture, $"{month}/v{version}/{fileName}");

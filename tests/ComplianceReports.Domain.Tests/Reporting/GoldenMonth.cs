@@ -227,10 +227,6 @@ internal static class GoldenMonth
     public static IReadOnlyList<EvidenceRow> Rows { get; } =
         [.. Read.Select(stored => EvidenceRow.From(stored.Event, stored.IngestedAt, Period.LocalDay(stored.Event.OccurredAt))).Where(row => Period.Contains(row.OccurredAt))];
 
-    /// <summary>What version 1 read, as the store hands it out, asynchronously.</summary>
-    public static IAsyncEnumerable<AuditEvent> StreamAsync(CancellationToken cancellationToken = default) =>
-        Sets.Async(Read.Select(stored => stored.Event), cancellationToken);
-
     public static DateTimeOffset T(string utc) => DateTimeOffset.Parse(utc, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();
 
     /// <summary>Every local day of October 2026 with the given counts on the given days and zero elsewhere.</summary>

@@ -300,7 +300,7 @@ public sealed class KeepingReportsTrue(LocalFunctionsHostFixture host) : IDispos
 
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
-            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal))
+            if (EventTransactions.IsEventTransaction(message))
             {
                 Entered.TrySetResult();
                 await Release.Task;
@@ -319,7 +319,7 @@ public sealed class KeepingReportsTrue(LocalFunctionsHostFixture host) : IDispos
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
             await ProcessNextAsync(message, pipeline);
-            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Interlocked.Increment(ref batches) == 1)
+            if (EventTransactions.IsEventTransaction(message) && Interlocked.Increment(ref batches) == 1)
             {
                 throw new IOException("the connection was reset before the reply arrived");
             }

@@ -78,7 +78,7 @@ public sealed class ForgettingNoMonth(PipelineServicesOnAzurite pipeline) : ICla
 
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
-            if (!message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal))
+            if (!EventTransactions.IsEventTransaction(message))
             {
                 await ProcessNextAsync(message, pipeline);
                 return;

@@ -49,7 +49,7 @@ public sealed class RedeliveringAMessage(PipelineServicesOnAzurite pipeline) : I
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
             await ProcessNextAsync(message, pipeline);
-            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && ++sent == transactions)
+            if (EventTransactions.IsEventTransaction(message) && ++sent == transactions)
             {
                 throw new HostDiedException();
             }

@@ -29,6 +29,24 @@ public class MarkingChangedMonths(AzuriteStorage storage) : IClassFixture<Azurit
     }
 
     [Fact]
+    public async Task Every_append_touches_each_utc_day_of_its_events_and_a_period_reads_its_own_days_and_months()
+    {
+        var store = new TableEventStore(storage.Clients, new FakeTimeProvider(Utc(2030, 1, 1)));
+        await store.AppendAsync([At(Utc(2021, 3, 31, 23), "march"), At(Utc(2021, 4, 2, 8), "april"), At(Utc(2021, 4, 2, 9), "april too")], default);
+        await store.AppendAsync([At(Utc(2021, 4, 2, 10), "april again"), At(Utc(2021, 5, 1), "may")], default);
+
+        var april = await store.ReadChangeMarkersAsync(new ReportPeriod(new Month(2021, 4), TimeZoneInfo.Utc), default);
+        var helsinkiApril = await store.ReadChangeMarkersAsync(new ReportPeriod(new Month(2021, 4), ReportPeriod.FindTimeZone("Europe/Helsinki")), default);
+
+        Assert.Equal(new Dictionary<string, long> { ["2021-04-02"] = 4 }, april.Days.ToDictionary(day => day.Key, day => day.Value.Sequence));
+        Assert.Equal([(new Month(2021, 4), 4L)], april.Months.Select(month => (month.Key, month.Value.Sequence)));
+        // Helsinki's April starts at 21:00 UTC on 31 March: that UTC day and March are its markers too.
+        Assert.Equal(["2021-03-31", "2021-04-02"], helsinkiApril.Days.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([new Month(2021, 3), new Month(2021, 4)], helsinkiApril.Months.Keys.Order());
+        Assert.Equal(0, april.DaySequence("2021-04-03"));
+    }
+
+    [Fact]
     public async Task A_message_whose_events_are_all_duplicates_still_marks_its_month()
     {
         var clock = new FakeTimeProvider(Utc(2030, 2, 1));

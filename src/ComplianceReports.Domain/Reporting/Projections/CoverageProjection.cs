@@ -1,31 +1,31 @@
+using ComplianceReports.Domain.Reporting.Rollups;
+
 namespace ComplianceReports.Domain.Reporting.Projections;
 
 /// <summary>When the set starts and ends, which days are silent, and which PrivX services spoke.</summary>
 internal sealed class CoverageProjection(ReportPeriod period) : IProjection
 {
-    private readonly HashSet<DateOnly> daysWithEvents = [];
-    private readonly SortedSet<string> services = new(StringComparer.Ordinal);
-    private DateTimeOffset? first;
-    private DateTimeOffset? last;
-
-
-    public void Add(in ProjectedEvent projected)
+    public void Add(in ProjectedEvent projected, Rollup day)
     {
-        first ??= projected.Event.OccurredAt;
-        last = projected.Event.OccurredAt;
-        daysWithEvents.Add(projected.Day);
-        if (projected.Facts.Service is { } service)
+        var coverage = day.Coverage;
+        coverage.First ??= projected.Event.OccurredAt;
+        coverage.Last = projected.Event.OccurredAt;
+        if (projected.Facts.Service is { } service && !coverage.Services.Contains(service))
         {
-            services.Add(service);
+            coverage.Services.Add(service);
         }
     }
 
-    public Coverage Complete(PeriodFigures previous, long quarantined) =>
-        new(
-            first,
-            last,
-            period.Days.Where(day => !daysWithEvents.Contains(day)).ToList(),
-            [.. services],
+    public Coverage Complete(Rollup month, IReadOnlyList<DayRollup> days, PeriodFigures previous, long quarantined)
+    {
+        var withEvents = days.Where(day => day.Count > 0).Select(day => day.Date).ToHashSet();
+        var services = month.Coverage.Services.Order(StringComparer.Ordinal).ToList();
+        return new(
+            month.Coverage.First,
+            month.Coverage.Last,
+            period.Days.Where(day => !withEvents.Contains(day)).ToList(),
+            services,
             previous.Services.Where(service => !services.Contains(service)).Order(StringComparer.Ordinal).ToList(),
             quarantined);
+    }
 }

@@ -1,55 +1,47 @@
+using ComplianceReports.Domain.Reporting.Rollups;
+
 namespace ComplianceReports.Domain.Reporting.Projections;
 
 /// <summary>Logins and authentication: successes, failures and who failed from where, per day, and off-hours logins.</summary>
 internal sealed class LoginProjection(ReportPeriod period, ReportSettings settings) : IProjection
 {
-    private readonly Dictionary<string, long> failuresByUser = [];
-    private readonly Dictionary<string, long> failuresByAddress = [];
-    private readonly Dictionary<string, long> offHoursByUser = [];
-    private readonly Dictionary<DateOnly, long> loginsPerDay = [];
-    private readonly Dictionary<DateOnly, long> failuresPerDay = [];
-    private long offHoursLogins;
-
-    public void Add(in ProjectedEvent projected)
+    public void Add(in ProjectedEvent projected, Rollup day)
     {
+        var logins = day.Logins;
         switch (projected.Code)
         {
-            case LoginCodes.Succeeded:
-                loginsPerDay.Increment(projected.Day);
-                if (!settings.IsWorkingTime(projected.Local))
-                {
-                    offHoursLogins++;
-                    offHoursByUser.Increment(projected.User);
-                }
+            case LoginCodes.Succeeded when !settings.IsWorkingTime(projected.Local):
+                logins.OffHoursLogins++;
+                logins.OffHoursByUser.Increment(projected.User);
                 break;
             case LoginCodes.Failed:
-                failuresPerDay.Increment(projected.Day);
-                failuresByUser.Increment(projected.User);
-                failuresByAddress.Increment(projected.Facts.SourceAddress ?? ProjectedEvent.UnknownAddress);
+                logins.FailuresByUser.Increment(projected.User);
+                logins.FailuresByAddress.Increment(projected.Facts.SourceAddress ?? ProjectedEvent.UnknownAddress);
                 break;
         }
     }
 
-    public LoginSection Complete(CodeProjection codes)
+    public LoginSection Complete(Rollup month, IReadOnlyList<DayRollup> days)
     {
+        var codes = month.Codes;
         var succeeded = codes.Count(LoginCodes.Succeeded);
         var failed = codes.Count(LoginCodes.Failed);
         return new LoginSection(
             succeeded,
             failed,
             succeeded + failed == 0 ? 0 : (double)failed / (succeeded + failed),
-            failuresByUser.Top(settings.TopCount),
-            failuresByAddress.Top(settings.TopCount),
+            month.Logins.FailuresByUser.Top(settings.TopCount),
+            month.Logins.FailuresByAddress.Top(settings.TopCount),
             codes.Count(LoginCodes.MfaChallengeSent),
             codes.Count(LoginCodes.MfaChallengeAccepted),
             codes.Count(LoginCodes.RateLimited),
             codes.Count(LoginCodes.TokenRefreshFailed),
             codes.Count(LoginCodes.OAuthFailed),
             codes.Count(LoginCodes.DirectoryFailed),
-            loginsPerDay.Daily(period),
-            failuresPerDay.Daily(period),
-            offHoursLogins,
-            offHoursByUser.Top(settings.TopCount));
+            days.PerDay(period, day => day.Codes.Count(LoginCodes.Succeeded)),
+            days.PerDay(period, day => day.Codes.Count(LoginCodes.Failed)),
+            month.Logins.OffHoursLogins,
+            month.Logins.OffHoursByUser.Top(settings.TopCount));
     }
 }
 

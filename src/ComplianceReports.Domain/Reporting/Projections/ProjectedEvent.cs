@@ -1,4 +1,5 @@
 using ComplianceReports.Domain.Events;
+using ComplianceReports.Domain.Reporting.Rollups;
 
 namespace ComplianceReports.Domain.Reporting.Projections;
 
@@ -19,39 +20,21 @@ internal readonly record struct ProjectedEvent(AuditEvent Event, DateTimeOffset 
         new(Event.OccurredAt, Code, Facts.Name, Facts.Category, Facts.User, Facts.SourceAddress, Facts.Object, Facts.Details, Facts.Finding);
 }
 
-/// <summary>One small piece of the report: it sees each event of the set once, in set order.</summary>
+/// <summary>
+/// One small piece of the report: it folds each event of a day, in set order, into that day's
+/// rollup, and later reads its section off the month's merged rollup.
+/// </summary>
 internal interface IProjection
 {
-    void Add(in ProjectedEvent projected);
+    void Add(in ProjectedEvent projected, Rollup day);
 }
 
-internal static class Counting
+internal static class Daily
 {
-    public static void Increment<TKey>(this Dictionary<TKey, long> counts, TKey key) where TKey : notnull =>
-        counts[key] = counts.GetValueOrDefault(key) + 1;
-
-    public static List<NamedCount> Top(this Dictionary<string, long> counts, int top) =>
-        counts.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal)
-            .Take(top).Select(pair => new NamedCount(pair.Key, pair.Value)).ToList();
-
-    public static List<DailyCount> Daily(this Dictionary<DateOnly, long> counts, ReportPeriod period) =>
-        period.Days.Select(day => new DailyCount(day, counts.GetValueOrDefault(day))).ToList();
-}
-
-/// <summary>Events listed up to a cap, counting those past it.</summary>
-internal sealed class CappedList(int cap)
-{
-    private readonly List<ListedEvent> kept = [];
-    private long total;
-
-    public void Add(ListedEvent listed)
+    /// <summary>One figure per day of the period, zero for a day without a rollup.</summary>
+    public static List<DailyCount> PerDay(this IReadOnlyList<DayRollup> days, ReportPeriod period, Func<Rollup, long> figure)
     {
-        total++;
-        if (kept.Count < cap)
-        {
-            kept.Add(listed);
-        }
+        var byDate = days.ToDictionary(day => day.Date);
+        return period.Days.Select(date => new DailyCount(date, byDate.TryGetValue(date, out var day) ? figure(day.Rollup) : 0)).ToList();
     }
-
-    public EventList Complete() => new([.. kept], total - kept.Count);
 }

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using ComplianceReports.Domain.Contracts;
+using ComplianceReports.Domain.Reporting;
+using ComplianceReports.Storage.Connection;
+
+namespace ComplianceReports.Storage.Reports;
+
+/// <summary>
+/// Sealed days in Blob Storage, each written once and kept:
+/// <c>day-seals/{scope}/{YYYY-MM}/{YYYY-MM-DD}/{markers}.json</c>, named by the change-marker
+/// sequences it was read at, so a day's newest seal sorts last, and its evidence chunk
+/// <c>…/{YYYY-MM-DD}/chunks/{sha256}.csv.gz</c>, named by its content.
+/// </summary>
+public sealed class DaySealStore(StorageClientFactory clients)
+{
+    public const string ContainerName = "day-seals";
+
+    private readonly BlobContainerClient container = clients.CreateBlobContainerClient(ContainerName);
+
+    /// <summary>The newest seal of each day of the month that has one, in the scope given.</summary>
+    public async Task<IReadOnlyDictionary<DateOnly, DaySeal>> ReadNewestAsync(string scope, Month month, CancellationToken cancellationToken)
+    {
+        var newest = new SortedDictionary<DateOnly, string>();
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{scope}/{month}/" }, cancellationToken))
+        {
+            var parts = blob.Name.Split('/');
+            if (parts.Length == 4 && parts[3].EndsWith(".json", StringComparison.Ordinal)
+                && DateOnly.TryParseExact(parts[2], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                && (!newest.TryGetValue(date, out var kept) || string.CompareOrdinal(blob.Name, kept) > 0))
+            {
+                newest[date] = blob.Name;
+            }
+        }
+        var seals = new Dictionary<DateOnly, DaySeal>();
+        await Parallel.ForEachAsync(newest, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (entry, token) =>
+        {
+            var content = (await container.GetBlobClient(entry.Value).DownloadContentAsync(token)).Value.Content;
+            var seal = DaySeal.FromUtf8Json(content.ToMemory().Span);
+            lock (seals)
+            {
+                seals[entry.Key] = seal;
+            }
+        });
+        return seals;
+    }
+
+    /// <summary>
+    /// Writes a seal, its chunk first: both create-only. A seal already written under the same markers
+    /// (by another generator) stays as it is; the caller's own rollup still serves the version it is
+    /// making. Returns the seal as stored, naming its chunk.
+    /// </summary>
+    /// <param name="chunk">The day's evidence rows as one gzip member, or <c>null</c> for a day without events.</param>
+    public async Task<DaySeal> WriteAsync(DaySeal seal, Stream? chunk, CancellationToken cancellationToken)
+    {
+        var folder = string.Create(CultureInfo.InvariantCulture, $"{seal.Scope}/{seal.Date:yyyy-MM}/{seal.Date:yyyy-MM-dd}");
+        var stored = seal;
+        if (chunk is not null)
+        {
+            chunk.Position = 0;
+            var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(chunk, cancellationToken));
+            chunk.Position = 0;
+            var chunkName = $"{folder}/chunks/{sha}.csv.gz";
+            await CreateAsync(container.GetBlobClient(chunkName), chunk, "application/gzip", cancellationToken);
+            stored = seal with { Chunk = chunkName, ChunkSha256 = sha };
+        }
+        var markers = string.Join('-', stored.Markers.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Value.ToString("D19", CultureInfo.InvariantCulture)));
+        await CreateAsync(container.GetBlobClient($"{folder}/{markers}.json"), new MemoryStream(stored.ToUtf8Json()), "application/json", cancellationToken);
+        return stored;
+    }
+
+    /// <summary>Appends a seal's chunk to <paramref name="output"/>, refusing one whose bytes are not those sealed.</summary>
+    public async Task CopyChunkAsync(DaySeal seal, Stream output, CancellationToken cancellationToken)
+    {
+        if (seal.Chunk is null)
+        {
+            return;
+        }
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var content = await container.GetBlobClient(seal.Chunk).OpenReadAsync(cancellationToken: cancellationToken);
+        var buffer = new byte[256 * 1024];
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+        if (Convert.ToHexStringLower(hash.GetHashAndReset()) != seal.ChunkSha256)
+        {
+            throw new InvalidDataException($"The evidence chunk {seal.Chunk} of the sealed day {seal.Date:yyyy-MM-dd} is not the one sealed: its SHA-256 differs.");
+        }
+    }
+
+    private static async Task CreateAsync(BlobClient blob, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await blob.UploadCreateOnlyAsync(content, contentType, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        {
+            // Written already: chunks are named by their content, seals by the markers they were read at.
+        }
+    }
+}

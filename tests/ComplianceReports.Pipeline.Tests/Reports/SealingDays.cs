@@ -1,0 +1,199 @@
+using System.Security.Cryptography;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Storage.Blobs.Models;
+using ComplianceReports.Domain.Contracts;
+using ComplianceReports.Domain.Events;
+using ComplianceReports.Domain.EventSets;
+using ComplianceReports.Domain.Reporting;
+using ComplianceReports.Pipeline.Reports;
+using ComplianceReports.Storage.Events;
+using ComplianceReports.Storage.Reports;
+using ComplianceReports.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceReports.Pipeline.Tests;
+
+/// <summary>Sealed days on Azurite: a version costs the days that changed, and a rebuild from the raw events gives the same report.</summary>
+public sealed class SealingDays(PipelineServicesOnAzurite pipeline) : IClassFixture<PipelineServicesOnAzurite>
+{
+    [Fact]
+    public async Task An_unchanged_month_is_answered_from_its_markers_without_reading_an_event()
+    {
+        var month = new Month(2011, 3);
+        await StoreAsync(EventsOn(month, days: [2, 3, 4]));
+        var first = await GenerateAsync(month);
+        var reads = new CountEventReads();
+
+        var again = await GenerateAsync(month, pipeline.ServicesWithStorage(options => options.AddPolicy(reads, HttpPipelinePosition.PerCall)));
+
+        Assert.Equal((1, false), (again.Version, again.NewVersion));
+        Assert.True(first.NewVersion);
+        Assert.Equal(0, reads.Count);
+    }
+
+    [Fact]
+    public async Task A_late_event_for_a_sealed_day_makes_a_version_that_reads_that_day_alone()
+    {
+        var month = new Month(2011, 5);
+        await StoreAsync(EventsOn(month, days: [2, 3, 4, 20]));
+        await GenerateAsync(month);
+        var reads = new CountEventReads();
+
+        await StoreAsync([Event(month, day: 3, hour: 23, user: "late")]);
+        var second = await GenerateAsync(month, pipeline.ServicesWithStorage(options => options.AddPolicy(reads, HttpPipelinePosition.PerCall)));
+
+        Assert.Equal((2, true, 13L), (second.Version, second.NewVersion, second.EventCount));
+        Assert.Equal(1, reads.Count);
+        Assert.Equal(2, (await SealsAsync(month)).Count(seal => seal.Date.Day == 3));
+        Assert.All((await SealsAsync(month)).Where(seal => seal.Date.Day != 3).GroupBy(seal => seal.Date), day => Assert.Single(day));
+        var latest = (await Reports.GetLatestAsync(month, default))!;
+        Assert.Equal(latest.EventDigest, (await DigestsOfEvidenceAsync(latest)).Digest);
+    }
+
+    [Fact]
+    public async Task A_day_delivered_again_unchanged_is_resealed_with_the_same_digest_and_keeps_the_version()
+    {
+        var month = new Month(2011, 7);
+        var events = EventsOn(month, days: [5, 6]);
+        await StoreAsync(events);
+        await GenerateAsync(month);
+
+        await StoreAsync(events.Where(auditEvent => auditEvent.OccurredAt.Day == 6).ToList());
+        var again = await GenerateAsync(month);
+
+        Assert.Equal((1, false), (again.Version, again.NewVersion));
+        var sixth = (await SealsAsync(month)).Where(seal => seal.Date.Day == 6).ToList();
+        Assert.Equal(2, sixth.Count);
+        Assert.Single(sixth.Select(seal => (seal.Digest, seal.Chunk)).Distinct());
+    }
+
+    [Fact]
+    public async Task A_rebuild_from_the_raw_events_with_seals_deleted_gives_the_same_figures_digest_and_evidence()
+    {
+        var month = new Month(2011, 9);
+        await StoreAsync(EventsOn(month, days: [1, 2, 3, 15, 30]));
+        await GenerateAsync(month);
+        await StoreAsync([Event(month, day: 2, hour: 22, user: "late"), Event(month, day: 15, hour: 1, user: "later")]);
+        await GenerateAsync(month);
+        var sealedVersion = (await Reports.GetLatestAsync(month, default))!;
+        var (sealedEvidence, sealedFigures) = (await Sha256Async(sealedVersion, ReportFileNames.Evidence), Figures(await SummaryAsync(sealedVersion)));
+
+        await DeleteAsync(DaySealStore.ContainerName, prefix: null);
+        await DeleteAsync(BlobReportStore.ContainerName, prefix: $"{month}/");
+        var rebuilt = await GenerateAsync(month);
+        var rebuiltVersion = (await Reports.GetLatestAsync(month, default))!;
+
+        Assert.Equal((1, true), (rebuilt.Version, rebuilt.NewVersion));
+        Assert.Equal(sealedVersion.EventDigest, rebuiltVersion.EventDigest);
+        Assert.Equal(sealedEvidence, await Sha256Async(rebuiltVersion, ReportFileNames.Evidence));
+        Assert.Equal(sealedFigures, Figures(await SummaryAsync(rebuiltVersion)));
+    }
+
+    [Fact]
+    public async Task A_change_of_zone_seals_the_new_zones_days_and_leaves_the_old_version_verifiable()
+    {
+        var month = new Month(2011, 11);
+        await StoreAsync(EventsOn(month, days: [1, 10, 30]).Append(Event(month, day: 30, hour: 23, user: "helsinki-december")).ToList());
+        await GenerateAsync(month);
+        var utcVersion = (await Reports.GetLatestAsync(month, default))!;
+
+        var helsinki = await GenerateAsync(month, pipeline.Services(("ReportTimeZone", "Europe/Helsinki")));
+
+        var helsinkiVersion = (await Reports.GetLatestAsync(month, default))!;
+        Assert.Equal((2, true), (helsinki.Version, helsinki.NewVersion));
+        Assert.Equal("Europe/Helsinki", helsinkiVersion.TimeZone);
+        Assert.NotEqual(utcVersion.EventDigest, helsinkiVersion.EventDigest);
+        Assert.Equal(2, (await SealsAsync(month)).Select(seal => seal.Scope).Distinct().Count());
+        Assert.Equal(utcVersion.EventDigest, (await DigestsOfEvidenceAsync(utcVersion)).Digest);
+        Assert.Equal(helsinkiVersion.EventDigest, (await DigestsOfEvidenceAsync(helsinkiVersion)).Digest);
+    }
+
+    private BlobReportStore Reports => pipeline.Services().GetRequiredService<BlobReportStore>();
+
+    private async Task<ReportRequestOutcome> GenerateAsync(Month month, IServiceProvider? services = null)
+    {
+        pipeline.Clock.AdjustTime(new DateTimeOffset(2012, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        return await (services ?? pipeline.Services()).GetRequiredService<ReportGeneration>().ServeAsync(ReportRequest.For(month, "test"), default);
+    }
+
+    private Task StoreAsync(IReadOnlyList<AuditEvent> events) => pipeline.Services().GetRequiredService<TableEventStore>().AppendAsync(events, default);
+
+    /// <summary>Three events a day on the days given, in working hours.</summary>
+    private static List<AuditEvent> EventsOn(Month month, int[] days) =>
+        days.SelectMany(day => Enumerable.Range(0, 3).Select(i => Event(month, day, hour: 9 + i, user: $"user{day}-{i}"))).ToList();
+
+    private static AuditEvent Event(Month month, int day, int hour, string user) =>
+        Assert.IsType<ReadEvent>(Assert.Single(AuditMessageReader.Read(PrivXSample.Item(100, month.StartUtc.AddDays(day - 1).AddHours(hour), user)).Items)).Event;
+
+    private async Task<List<DaySeal>> SealsAsync(Month month)
+    {
+        var container = pipeline.Storage.CreateBlobContainerClient(DaySealStore.ContainerName);
+        var seals = new List<DaySeal>();
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions()))
+        {
+            if (blob.Name.EndsWith(".json", StringComparison.Ordinal) && blob.Name.Contains($"/{month}/", StringComparison.Ordinal))
+            {
+                seals.Add(DaySeal.FromUtf8Json((await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToMemory().Span));
+            }
+        }
+        return seals;
+    }
+
+    private async Task DeleteAsync(string containerName, string? prefix)
+    {
+        var container = pipeline.Storage.CreateBlobContainerClient(containerName);
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }))
+        {
+            await container.DeleteBlobAsync(blob.Name);
+        }
+    }
+
+    private async Task<EventSetDigests> DigestsOfEvidenceAsync(ReportManifest manifest)
+    {
+        using var digest = new EventSetDigest(new ReportPeriod(Month.Parse(manifest.Month), ReportPeriod.FindTimeZone(manifest.TimeZone)));
+        await using var file = await Reports.OpenFileAsync(manifest, ReportFileNames.Evidence, default);
+        await foreach (var row in EvidenceCsv.ReadAsync(file, default))
+        {
+            digest.Add(row);
+        }
+        return digest.Complete();
+    }
+
+    private async Task<string> Sha256Async(ReportManifest manifest, string fileName)
+    {
+        await using var file = await Reports.OpenFileAsync(manifest, fileName, default);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(file));
+    }
+
+    private async Task<ReportSummary> SummaryAsync(ReportManifest manifest)
+    {
+        await using var file = await Reports.OpenFileAsync(manifest, ReportFileNames.Summary, default);
+        using var copy = new MemoryStream();
+        await file.CopyToAsync(copy);
+        return ReportSummary.FromUtf8Json(copy.ToArray());
+    }
+
+    /// <summary>A summary's figures: what a version's number, times and change since the version before leave the same.</summary>
+    private static string Figures(ReportSummary summary) =>
+        System.Text.Encoding.UTF8.GetString((summary with { Version = 0, GeneratedAt = default, ReadAt = default, Changes = null }).ToUtf8Json());
+
+    /// <summary>Counts requests to the event table (not its change markers).</summary>
+    private sealed class CountEventReads : HttpPipelinePolicy
+    {
+        private int count;
+
+        public int Count => count;
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (message.Request.Uri.Path.Contains($"/{TableEventStore.TableName}(", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref count);
+            }
+            await ProcessNextAsync(message, pipeline);
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => throw new NotSupportedException();
+    }
+}
