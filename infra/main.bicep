@@ -54,6 +54,51 @@ param reportWorkingDays string = 'Mon-Fri'
 @description('Name of the Key Vault certificate that signs reports; ReportSigningCertificate refers to it. Empty: reports are not signed.')
 param signingCertificateName string = 'report-signing'
 
+// ---- Report mail and alerts (app settings; README.md, Configuration) ----------------------------
+
+@description('ReportRecipients: comma-separated addresses each new report version is mailed to; empty mails nothing.')
+param reportRecipients string = ''
+
+@description('AlertRecipients: comma-separated addresses alerts are mailed to; empty sends no alert mail.')
+param alertRecipients string = ''
+
+@description('AlertWebhookUrl: https address alerts are POSTed to as signed JSON; empty posts nothing.')
+param alertWebhookUrl string = ''
+
+@description('Key Vault secret (create it first) holding the webhook\'s HMAC key, AlertWebhookSecret; needed with alertWebhookUrl.')
+param alertWebhookSecretName string = ''
+
+@description('Smtp__Host: the SMTP server, e.g. smtp.azurecomm.net for Azure Communication Services; needed with any recipients.')
+param smtpHost string = ''
+
+@description('Smtp__Port; empty: 587 for StartTls, 465 for Tls.')
+param smtpPort string = ''
+
+@allowed([
+  'StartTls'
+  'Tls'
+])
+@description('Smtp__Security: StartTls or Tls (None is for a relay on the same machine only, so not offered here).')
+param smtpSecurity string = 'StartTls'
+
+@description('Smtp__UserName: e.g. an Azure Communication Services SMTP username; empty: no authentication.')
+param smtpUserName string = ''
+
+@description('Key Vault secret (create it first) holding the SMTP password, Smtp__Password; empty leaves it unset.')
+param smtpPasswordSecretName string = ''
+
+@description('Smtp__From: the sender address, e.g. DoNotReply@<your verified domain>.')
+param smtpFrom string = ''
+
+@description('EmailAttachmentLimitMB: above this the report mail carries only the link.')
+param emailAttachmentLimitMB string = '10'
+
+@description('AlertSilenceAfter: how long a PrivX service or the whole source may send nothing before an alert (TimeSpan).')
+param alertSilenceAfter string = '02:00:00'
+
+@description('AlertMaxPerHour: at most this many alerts an hour; the rest wait and go out grouped.')
+param alertMaxPerHour string = '12'
+
 // ---- Evidence and retention --------------------------------------------------------------------
 
 @minValue(365)
@@ -141,6 +186,16 @@ param reportReaderPrincipalId string = ''
   'ServicePrincipal'
 ])
 param reportReaderPrincipalType string = 'Group'
+
+@description('Object id of who may record reviews with `compliance report review` (Storage Queue Data Message Sender on `report-reviews`), typically the reviewers\' group. Empty grants nothing.')
+param reviewerPrincipalId string = ''
+
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param reviewerPrincipalType string = 'Group'
 
 @description('Object id of auditors who check reports against the event store (`compliance verify`): read-only on AuditEvents and event-raw. Empty grants nothing.')
 param auditorPrincipalId string = ''
@@ -306,6 +361,23 @@ module functionApp 'modules/functionapp.bicep' = {
       empty(reportInstance) ? {} : { ReportInstance: reportInstance }
     )
     signingCertificateName: signingCertificateName
+    notificationSettings: union(
+      {
+        EmailAttachmentLimitMB: emailAttachmentLimitMB
+        AlertSilenceAfter: alertSilenceAfter
+        AlertMaxPerHour: alertMaxPerHour
+        Smtp__Security: smtpSecurity
+      },
+      empty(reportRecipients) ? {} : { ReportRecipients: reportRecipients },
+      empty(alertRecipients) ? {} : { AlertRecipients: alertRecipients },
+      empty(alertWebhookUrl) ? {} : { AlertWebhookUrl: alertWebhookUrl },
+      empty(smtpHost) ? {} : { Smtp__Host: smtpHost },
+      empty(smtpPort) ? {} : { Smtp__Port: smtpPort },
+      empty(smtpUserName) ? {} : { Smtp__UserName: smtpUserName },
+      empty(smtpFrom) ? {} : { Smtp__From: smtpFrom }
+    )
+    smtpPasswordSecretName: smtpPasswordSecretName
+    alertWebhookSecretName: alertWebhookSecretName
     enableEntraAuth: enableEntraAuth
     entraClientId: signInClientId
     entraTenantId: entraTenantId
@@ -331,6 +403,8 @@ module access 'modules/access.bicep' = {
     reportReaderPrincipalType: reportReaderPrincipalType
     auditorPrincipalId: auditorPrincipalId
     auditorPrincipalType: auditorPrincipalType
+    reviewerPrincipalId: reviewerPrincipalId
+    reviewerPrincipalType: reviewerPrincipalType
     deployerPrincipalId: deployerPrincipalId
     deployerPrincipalType: deployerPrincipalType
   }

@@ -39,6 +39,16 @@ param auditorPrincipalId string
 ])
 param auditorPrincipalType string
 
+@description('Who may record reviews with `compliance report review` (send on report-reviews); empty grants nothing. Over HTTP, sign-in decides.')
+param reviewerPrincipalId string
+
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param reviewerPrincipalType string
+
 @description('The deployer (azd sets AZURE_PRINCIPAL_ID), who imports the signing certificate; empty grants nothing.')
 param deployerPrincipalId string
 
@@ -86,6 +96,16 @@ resource auditEventsTable 'Microsoft.Storage/storageAccounts/tableServices/table
 resource ingestReceiptsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2026-06-01' existing = {
   parent: tableService
   name: tables.ingestReceipts
+}
+
+resource reportReviewsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-06-01' existing = {
+  parent: queueService
+  name: queues.reportReviews
+}
+
+resource reportReviewsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2026-06-01' existing = {
+  parent: tableService
+  name: tables.reportReviews
 }
 
 resource ingestContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-06-01' existing = {
@@ -189,6 +209,42 @@ resource reportReaderCertificates 'Microsoft.Authorization/roleAssignments@2022-
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataReader)
     principalId: reportReaderPrincipalId
     principalType: reportReaderPrincipalType
+  }
+}
+
+// ... and the reviews of each version (`report list`, `report reviews`, and their signed records in `reports`).
+resource reportReaderReviews 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(reportReaderPrincipalId)) {
+  name: guid(reportReviewsTable.id, reportReaderPrincipalId, roles.storageTableDataReader)
+  scope: reportReviewsTable
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataReader)
+    principalId: reportReaderPrincipalId
+    principalType: reportReaderPrincipalType
+  }
+}
+
+// Reviewers: ask the app to sign and record a review. The CLI's --reviewer is what the sender says,
+// so who may send is this assignment; the storage access log names the sender of every message.
+// They also read reviews, to see theirs recorded; reading the reports is the report readers' grant.
+var hasReviewer = !empty(reviewerPrincipalId)
+
+resource reviewerSend 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasReviewer) {
+  name: guid(reportReviewsQueue.id, reviewerPrincipalId, roles.storageQueueDataMessageSender)
+  scope: reportReviewsQueue
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataMessageSender)
+    principalId: reviewerPrincipalId
+    principalType: reviewerPrincipalType
+  }
+}
+
+resource reviewerReviews 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasReviewer) {
+  name: guid(reportReviewsTable.id, reviewerPrincipalId, roles.storageTableDataReader)
+  scope: reportReviewsTable
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataReader)
+    principalId: reviewerPrincipalId
+    principalType: reviewerPrincipalType
   }
 }
 

@@ -121,11 +121,13 @@ resource ingestSeesResources 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
-// Change markers, refused input and producers' receipts: written and rewritten by ingestion.
+// Change markers, refused input and producers' receipts: written and rewritten by ingestion; alerts,
+// which ingestion raises for findings and quarantined items and which remember the services heard from.
 var ingestTables = [
   tables.auditEventMonths
   tables.quarantine
   tables.ingestReceipts
+  tables.alerts
 ]
 
 resource ingestTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2026-06-01' existing = [
@@ -147,7 +149,8 @@ resource ingestTableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' 
   }
 ]
 
-// Both queues and their poison queues: the host's triggers take messages from them and poison into them.
+// Every queue and its poison queue: the host's triggers (events, report requests, report mail, reviews)
+// take messages from them and poison into them.
 resource queue 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-06-01' existing = [
   for queueName in items(queues): {
     parent: queueService
@@ -208,7 +211,7 @@ resource ingestTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }
 
-// ---- The reports identity: read events, write reports -------------------------------------------
+// ---- The reports identity: read events, write reports, mail, reviews and alerts ------------------
 
 // The event store, its change markers and the quarantine (counted in a report's coverage): read only.
 var reportReadTables = [
@@ -251,7 +254,8 @@ resource reportsRawEvents 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
-// Its own containers: report versions, day seals, month leases, request outcomes, published certificates.
+// Its own containers: report versions (and the signed reviews beside them), day seals, month leases,
+// request outcomes, published certificates.
 var reportContainers = [
   containers.reports
   containers.daySeals
@@ -279,23 +283,88 @@ resource reportsContainerAccess 'Microsoft.Authorization/roleAssignments@2022-04
   }
 ]
 
-resource reportRequestsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-06-01' existing = {
-  parent: queueService
-  name: queues.reportRequests
-}
+// Mail deliveries, alerts (raised by generation and reviews, grouped and sent by the alert timer) and
+// reviews: written and rewritten on the report side.
+var reportWriteTables = [
+  tables.reportMailDeliveries
+  tables.alerts
+  tables.reportReviews
+]
 
-// The timer and POST put requests on report-requests; the host's trigger takes them off (ingest identity).
-resource reportsSendRequests 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(reportRequestsQueue.id, reportsPrincipalId, roles.storageQueueDataMessageSender)
-  scope: reportRequestsQueue
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataMessageSender)
-    principalId: reportsPrincipalId
-    principalType: 'ServicePrincipal'
+resource reportWriteTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2026-06-01' existing = [
+  for name in reportWriteTables: {
+    parent: tableService
+    name: name
   }
-}
+]
 
-// The signing certificate: App Service resolves the Key Vault reference with this identity.
+resource reportsTableWrites 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in reportWriteTables: {
+    name: guid(reportWriteTable[i].id, reportsPrincipalId, roles.storageTableDataContributor)
+    scope: reportWriteTable[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+      principalId: reportsPrincipalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
+
+// The timer and POST put requests on report-requests, a new version its mail on report-mail, and a
+// failed mail goes back on it to wait; the host's triggers take them off (ingest identity).
+var reportSendQueues = [
+  queues.reportRequests
+  queues.reportMail
+]
+
+resource reportSendQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-06-01' existing = [
+  for name in reportSendQueues: {
+    parent: queueService
+    name: name
+  }
+]
+
+resource reportsSendMessages 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in reportSendQueues: {
+    name: guid(reportSendQueue[i].id, reportsPrincipalId, roles.storageQueueDataMessageSender)
+    scope: reportSendQueue[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataMessageSender)
+      principalId: reportsPrincipalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
+
+// The alert timer counts what waits on the poison queues: it reads their properties, takes nothing off.
+var poisonQueues = [
+  queues.auditEventsPoison
+  queues.reportRequestsPoison
+  queues.reportMailPoison
+  queues.reportReviewsPoison
+]
+
+resource poisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-06-01' existing = [
+  for name in poisonQueues: {
+    parent: queueService
+    name: name
+  }
+]
+
+resource reportsCountPoison 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in poisonQueues: {
+    name: guid(poisonQueue[i].id, reportsPrincipalId, roles.storageQueueDataReader)
+    scope: poisonQueue[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataReader)
+      principalId: reportsPrincipalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
+
+// The signing certificate, the SMTP password and the webhook key: App Service resolves the Key Vault
+// references with this identity.
 resource reportsVaultAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, reportsPrincipalId, roles.keyVaultSecretsUser)
   scope: vault

@@ -39,6 +39,15 @@ param reportSettings object
 @description('Name of the Key Vault certificate that signs reports; empty leaves ReportSigningCertificate unset.')
 param signingCertificateName string
 
+@description('Mail and alert settings (ReportRecipients, Smtp__Host, AlertRecipients, ...), name to value; secrets are not among them.')
+param notificationSettings object
+
+@description('Key Vault secret holding the SMTP password; empty leaves Smtp__Password unset.')
+param smtpPasswordSecretName string
+
+@description('Key Vault secret holding the alert webhook\'s HMAC key; empty leaves AlertWebhookSecret unset.')
+param alertWebhookSecretName string
+
 param enableEntraAuth bool
 param entraClientId string
 param entraTenantId string
@@ -171,10 +180,22 @@ var signingSettings = empty(signingCertificateName)
       ReportSigningCertificate: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${signingCertificateName}/)'
     }
 
+// Secrets of mail and alerts, resolved the same way (the reports identity reads the vault's secrets); a reference to a secret not yet in the vault would
+// reach the app as its literal text, so each is set only once its secret is named.
+var notificationSecrets = union(
+  empty(smtpPasswordSecretName) ? {} : { Smtp__Password: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${smtpPasswordSecretName}/)' },
+  empty(alertWebhookSecretName) ? {} : { AlertWebhookSecret: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${alertWebhookSecretName}/)' }
+)
+
+// Links in report mails point at this app.
+var linkSettings = {
+  ReportBaseUrl: 'https://${site.properties.defaultHostName}'
+}
+
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(hostSettings, accessSettings, reportSettings, signingSettings)
+  properties: union(hostSettings, accessSettings, reportSettings, signingSettings, notificationSettings, notificationSecrets, linkSettings)
 }
 
 // App Service Authentication: every request must carry an Entra ID sign-in or token for the app

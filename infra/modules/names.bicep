@@ -1,23 +1,30 @@
 // Names shared with the app (src/ComplianceReports.Storage: QueueNames, TableEventStore, BlobReportStore,
-// MonthLock, ReportRequestOutcomes, IngestBlobs, IngestReceipts) and the built-in roles granted on them.
+// MonthLock, ReportRequestOutcomes, IngestBlobs, IngestReceipts, MailDeliveries, AlertStore, ReportReviewStore) and the built-in roles granted on them.
 // Everything is created here, so nothing in production depends on the app creating it at run time.
 
 @export()
-@description('Queues: ingestion and report requests, each with the poison queue the Functions host moves failed messages to.')
+@description('Queues: ingestion, report requests, report mail and reviews to record, each with the poison queue failed messages go to.')
 var queues = {
   auditEvents: 'audit-events'
   auditEventsPoison: 'audit-events-poison'
   reportRequests: 'report-requests'
   reportRequestsPoison: 'report-requests-poison'
+  reportMail: 'report-mail'
+  reportMailPoison: 'report-mail-poison'
+  reportReviews: 'report-reviews'
+  reportReviewsPoison: 'report-reviews-poison'
 }
 
 @export()
-@description('Tables: the event store, its monthly change markers, the quarantine and the producers\' receipts.')
+@description('Tables: the event store, its monthly change markers, the quarantine, the producers\' receipts, report mail deliveries, alerting\'s memory and the reviews of reports.')
 var tables = {
   auditEvents: 'AuditEvents'
   auditEventMonths: 'AuditEventMonths'
   quarantine: 'Quarantine'
   ingestReceipts: 'IngestReceipts'
+  reportMailDeliveries: 'ReportMailDeliveries'
+  alerts: 'Alerts'
+  reportReviews: 'ReportReviews'
 }
 
 @export()

@@ -22,9 +22,21 @@ public sealed class FunctionShims(IServiceProvider services)
     public Task ServeReportRequest([QueueTrigger(QueueNames.ReportRequests)] string message, CancellationToken cancellationToken) =>
         Create<ServeReportRequestFunction>().Run(message, cancellationToken);
 
+    [FunctionName(RecordReviewFunction.Name)]
+    public Task RecordReview([QueueTrigger(QueueNames.ReportReviews)] string message, CancellationToken cancellationToken) =>
+        Create<RecordReviewFunction>().Run(message, cancellationToken);
+
     [FunctionName(RequestMonthlyReportsFunction.Name)]
     public Task RequestMonthlyReports([TimerTrigger(FunctionSchedules.ReportSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
         Create<RequestMonthlyReportsFunction>().Run(ToWorker(timer), cancellationToken);
+
+    [FunctionName(DeliverReportMailFunction.Name)]
+    public Task DeliverReportMail([QueueTrigger(QueueNames.ReportMail)] string message, CancellationToken cancellationToken) =>
+        Create<DeliverReportMailFunction>().Run(message, cancellationToken);
+
+    [FunctionName(MonitorAlertsFunction.Name)]
+    public Task MonitorAlerts([TimerTrigger(FunctionSchedules.AlertSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
+        Create<MonitorAlertsFunction>().Run(ToWorker(timer), cancellationToken);
 
     private T Create<T>() where T : class => ActivatorUtilities.CreateInstance<T>(services);
 

@@ -69,7 +69,7 @@ public static class LocalFunctionsHost
             })
             .ConfigureServices((context, services) =>
             {
-                // No sign-in locally: the caller holds every role, and the server answers loopback alone.
+                // No sign-in locally: the caller holds every role, the body names a review's reviewer, and the server answers loopback alone.
                 services.AddReportDelivery(context.Configuration, CallerTrust.LocalEveryRole);
                 // The HTTP functions, on Kestrel beside the WebJobs host (LocalHttpUrl, default http://127.0.0.1:7071).
                 services.AddOptions<LocalHttpConfiguration>().Bind(context.Configuration).ValidateOnStart();

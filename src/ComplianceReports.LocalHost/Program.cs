@@ -26,7 +26,10 @@ Console.WriteLine(
     $"Compliance functions host started against {storage}: " +
     $"{IngestAuditEventsFunction.Name} on queue {QueueNames.AuditEvents}, " +
     $"{ServeReportRequestFunction.Name} on queue {QueueNames.ReportRequests}, " +
+    $"{RecordReviewFunction.Name} on queue {QueueNames.ReportReviews}, " +
     $"{RequestMonthlyReportsFunction.Name} on schedule '{configuration["ReportSchedule"]}' (UTC), " +
+    $"{DeliverReportMailFunction.Name} on queue {QueueNames.ReportMail}, " +
+    $"{MonitorAlertsFunction.Name} on schedule '{FunctionSchedules.AlertSchedule}', " +
     $"HTTP functions on {host.Services.GetRequiredService<LocalHttpServer>().BaseAddress}api/reports. Press Ctrl+C to stop.");
 await host.WaitForShutdownAsync();
 return 0;

@@ -1,7 +1,13 @@
+using ComplianceReports.Notifications;
+using ComplianceReports.Pipeline.Alerts;
+using ComplianceReports.Pipeline.Delivery;
 using ComplianceReports.Pipeline.Ingestion;
 using ComplianceReports.Pipeline.Reports;
+using ComplianceReports.Pipeline.Reviews;
 using ComplianceReports.Rendering;
 using ComplianceReports.Storage;
+using ComplianceReports.Storage.Alerts;
+using ComplianceReports.Storage.Delivery;
 using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
@@ -29,6 +35,9 @@ public static class PipelineServices
         services.AddOptions<ReportConfiguration>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReportConfiguration>, ReportConfigurationValidation>();
         services.AddSingleton(provider => ReportOptions.From(provider.GetRequiredService<IOptions<ReportConfiguration>>().Value));
+        services.AddOptions<NotificationConfiguration>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationConfiguration>, NotificationConfigurationValidation>();
+        services.AddSingleton(provider => NotificationOptions.From(provider.GetRequiredService<IOptions<NotificationConfiguration>>().Value));
         services.AddSingleton<ReportSigning>();
         services.AddSingleton(new StorageClientFactory(connection));
         services.AddSingleton<StorageResources>();
@@ -36,8 +45,14 @@ public static class PipelineServices
         services.AddSingleton<QuarantineStore>();
         services.AddSingleton<IngestReceipts>();
         services.AddSingleton<IngestBlobs>();
+        // Ingestion raises findings and quarantines with the identity that appends: its own alert store.
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<Alerting>();
+        // Webhook calls are rare and short: one client for the process, with a timeout that never holds the alert timer long.
+        services.AddSingleton(new WebhookPoster(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }));
         services.AddSingleton<ReportPdfRenderer>();
         services.AddSingleton<AuditEventIngestion>();
+        services.AddSingleton<AlertChannels>();
         AddReportSide(services, StorageConnection.FromConfiguration(configuration, ReportStorageName));
         return services;
     }
@@ -48,7 +63,10 @@ public static class PipelineServices
     /// </summary>
     public const string ReportStorageName = "ReportStorage";
 
-    /// <summary>Everything that generates, schedules, signs and serves reports, on the report connection, else on the host's.</summary>
+    /// <summary>
+    /// Everything that generates, schedules, signs, serves, mails and reviews reports, and the alert timer,
+    /// on the report connection, else on the host's.
+    /// </summary>
     private static void AddReportSide(IServiceCollection services, StorageConnection? connection)
     {
         services.AddKeyedSingleton(ReportStorageName, (provider, _) =>
@@ -64,8 +82,21 @@ public static class PipelineServices
         services.AddSingleton(provider => new MonthLocks(Clients(provider)));
         services.AddSingleton(provider => new ReportRequestOutcomes(Clients(provider)));
         services.AddSingleton(provider => new ReportRequestQueue(Clients(provider)));
-        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReportGeneration>(provider, Events(provider), new QuarantineStore(Clients(provider))));
+        services.AddSingleton(provider => new ReportMailQueue(Clients(provider)));
+        services.AddSingleton(provider => new MailDeliveries(Clients(provider)));
+        services.AddSingleton(provider => new QueueDepths(Clients(provider)));
+        services.AddSingleton(provider => new ReportReviewStore(Clients(provider)));
+        services.AddSingleton<ReportMailing>();
+        services.AddSingleton<ReportReviewing>();
+        // What reports, mail, reviews and the alert timer raise and send goes through the report connection's alert store.
+        services.AddKeyedSingleton(ReportStorageName, (provider, _) => new AlertStore(Clients(provider)));
+        static AlertStore Alerts(IServiceProvider provider) => provider.GetRequiredKeyedService<AlertStore>(ReportStorageName);
+        services.AddKeyedSingleton(ReportStorageName, (provider, _) => ActivatorUtilities.CreateInstance<Alerting>(provider, Alerts(provider)));
+        static Alerting ReportAlerting(IServiceProvider provider) => provider.GetRequiredKeyedService<Alerting>(ReportStorageName);
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReportGeneration>(
+            provider, Events(provider), new QuarantineStore(Clients(provider)), ReportAlerting(provider)));
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReportScheduling>(provider, Events(provider)));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<AlertMonitoring>(provider, Alerts(provider), ReportAlerting(provider)));
     }
 
     /// <summary>

@@ -1,21 +1,16 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 using PdfSharp.Pdf.Signatures;
 
 namespace ComplianceReports.Signing;
 
 /// <summary>
-/// The CMS signature PDFsharp places in the file: detached, SHA-256, with the signing time among the
-/// signed attributes. PDFsharp's own signer puts the time among the unsigned ones, where anyone could
-/// change it without the signature noticing.
+/// The CMS signature PDFsharp places in the file: a <see cref="DetachedSignature"/>, as PDFsharp's own
+/// signer puts the signing time among the unsigned attributes, where anyone could change it unseen.
 /// </summary>
 internal sealed class CmsDigitalSigner(X509Certificate2 certificate, TimeProvider clock) : IDigitalSigner
 {
     /// <summary>Room for signatures a few bytes longer than the trial one, as ECDSA's vary in length.</summary>
     private const int SizeMargin = 16;
-
-    private static readonly Oid Sha256 = new("2.16.840.1.101.3.4.2.1");
 
     public string CertificateName => certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
 
@@ -31,17 +26,5 @@ internal sealed class CmsDigitalSigner(X509Certificate2 certificate, TimeProvide
         return Task.FromResult(Sign(content));
     }
 
-    private byte[] Sign(byte[] content)
-    {
-        var signedCms = new SignedCms(new ContentInfo(content), detached: true);
-        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate)
-        {
-            DigestAlgorithm = Sha256,
-            // Building a chain could go out to the network for intermediates; a verifier of integrity needs only the signer's certificate.
-            IncludeOption = X509IncludeOption.EndCertOnly,
-        };
-        signer.SignedAttributes.Add(new Pkcs9SigningTime(clock.GetUtcNow().UtcDateTime));
-        signedCms.ComputeSignature(signer, silent: true);
-        return signedCms.Encode();
-    }
+    private byte[] Sign(byte[] content) => DetachedSignature.Sign(certificate, content, clock.GetUtcNow());
 }

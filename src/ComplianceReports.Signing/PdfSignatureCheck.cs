@@ -1,7 +1,5 @@
 using System.Formats.Asn1;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Security.Cryptography.Pkcs;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -15,8 +13,6 @@ namespace ComplianceReports.Signing;
 /// </summary>
 public static partial class PdfSignatureCheck
 {
-    private const string SigningTimeOid = "1.2.840.113549.1.9.5";
-
     /// <summary>Where a PDF header may start: readers accept some bytes before it.</summary>
     private const int HeaderSearchLength = 1024;
 
@@ -57,44 +53,23 @@ public static partial class PdfSignatureCheck
         var signedBytes = new byte[range.FirstLength + range.SecondLength];
         pdf.AsSpan(0, (int)range.FirstLength).CopyTo(signedBytes);
         pdf.AsSpan((int)range.SecondStart, (int)range.SecondLength).CopyTo(signedBytes.AsSpan((int)range.FirstLength));
-        var signedCms = new SignedCms(new ContentInfo(signedBytes), detached: true);
-        try
+        var check = DetachedSignature.Check(signedBytes, cms);
+        if (check.Signer is not { } signer)
         {
-            signedCms.Decode(cms);
-        }
-        catch (CryptographicException error)
-        {
-            return Broken($"the signature is not a readable CMS signature ({error.Message})");
-        }
-        if (signedCms.SignerInfos.Count == 0)
-        {
-            return Broken("the signature names no signer");
-        }
-        var signerInfo = signedCms.SignerInfos[0];
-        if (signerInfo.Certificate is not { } signer)
-        {
-            return Broken("the signature does not carry its signer's certificate, so it cannot be checked");
+            return check;
         }
         var subject = signer.Subject;
-        var signingTime = SigningTime(signerInfo);
-        var digest = DigestName(signerInfo.DigestAlgorithm);
-        try
+        if (!check.IsIntact)
         {
-            // Integrity only: whether the certificate is trusted is a separate question.
-            signedCms.CheckSignature(verifySignatureOnly: true);
-        }
-        catch (CryptographicException)
-        {
-            return new SignatureCheckResult(true, false, signer, signingTime, digest, $"the document was changed after signing (signed by {subject})");
+            return check with { Message = $"the document was changed after signing (signed by {subject})" };
         }
         if (range.SecondEnd < pdf.Length)
         {
             var added = pdf.Length - range.SecondEnd;
-            return new SignatureCheckResult(true, false, signer, signingTime, digest,
-                $"the document was changed after signing: {added} bytes were added after the signed part (signed by {subject})");
+            return check with { IsIntact = false, Message = $"the document was changed after signing: {added} bytes were added after the signed part (signed by {subject})" };
         }
-        var when = signingTime is { } time ? string.Create(CultureInfo.InvariantCulture, $" at {time:yyyy-MM-dd HH:mm:ss} UTC") : string.Empty;
-        return new SignatureCheckResult(true, true, signer, signingTime, digest, $"signature intact, signed by {subject}{when}");
+        var when = check.SigningTime is { } time ? string.Create(CultureInfo.InvariantCulture, $" at {time:yyyy-MM-dd HH:mm:ss} UTC") : string.Empty;
+        return check with { Message = $"signature intact, signed by {subject}{when}" };
     }
 
     private static bool TryReadRange(Match match, out SignedRange range)
@@ -170,37 +145,6 @@ public static partial class PdfSignatureCheck
             return false;
         }
     }
-
-    private static DateTimeOffset? SigningTime(SignerInfo signerInfo)
-    {
-        foreach (var attribute in signerInfo.SignedAttributes)
-        {
-            if (attribute.Oid.Value != SigningTimeOid || attribute.Values.Count == 0)
-            {
-                continue;
-            }
-            try
-            {
-                var value = attribute.Values[0];
-                var signingTime = value as Pkcs9SigningTime ?? new Pkcs9SigningTime(value.RawData);
-                return new DateTimeOffset(DateTime.SpecifyKind(signingTime.SigningTime, DateTimeKind.Utc));
-            }
-            catch (CryptographicException)
-            {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static string DigestName(Oid algorithm) => algorithm.Value switch
-    {
-        "2.16.840.1.101.3.4.2.1" => "SHA256",
-        "2.16.840.1.101.3.4.2.2" => "SHA384",
-        "2.16.840.1.101.3.4.2.3" => "SHA512",
-        "1.3.14.3.2.26" => "SHA1",
-        _ => algorithm.FriendlyName ?? algorithm.Value ?? "unknown",
-    };
 
     private static bool IsPdfWhiteSpace(char character) => character is ' ' or '\t' or '\r' or '\n' or '\f' or '\0';
 

@@ -85,6 +85,13 @@ public sealed class ReportSigner
         DigitalSignatureHandler.ForDocument(document, new CmsDigitalSigner(certificate, clock), options);
     }
 
+    /// <summary>A detached CMS signature of <paramref name="content"/> by the report certificate, for a record kept beside a report (a review).</summary>
+    public byte[] SignDetached(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return DetachedSignature.Sign(certificate, content, clock.GetUtcNow());
+    }
+
     /// <summary>An invisible signature has a zero-sized widget and nothing to draw in it.</summary>
     private sealed class NoAppearance : IAnnotationAppearanceHandler
     {

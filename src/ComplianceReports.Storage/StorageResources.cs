@@ -1,6 +1,8 @@
 using System.Net;
 using Azure;
+using ComplianceReports.Storage.Alerts;
 using ComplianceReports.Storage.Connection;
+using ComplianceReports.Storage.Delivery;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
 using ComplianceReports.Storage.Queues;
@@ -35,10 +37,17 @@ public sealed class StorageResources(StorageClientFactory clients)
         new(StorageResourceKind.Queue, QueueNames.Poison(QueueNames.AuditEvents)),
         new(StorageResourceKind.Queue, QueueNames.ReportRequests),
         new(StorageResourceKind.Queue, QueueNames.Poison(QueueNames.ReportRequests)),
+        new(StorageResourceKind.Queue, QueueNames.ReportMail),
+        new(StorageResourceKind.Queue, QueueNames.Poison(QueueNames.ReportMail)),
+        new(StorageResourceKind.Queue, QueueNames.ReportReviews),
+        new(StorageResourceKind.Queue, QueueNames.Poison(QueueNames.ReportReviews)),
         new(StorageResourceKind.Table, TableEventStore.TableName),
         new(StorageResourceKind.Table, TableEventStore.MonthsTableName),
         new(StorageResourceKind.Table, IngestReceipts.TableName),
         new(StorageResourceKind.Table, QuarantineStore.TableName),
+        new(StorageResourceKind.Table, MailDeliveries.TableName),
+        new(StorageResourceKind.Table, AlertStore.TableName),
+        new(StorageResourceKind.Table, ReportReviewStore.TableName),
         new(StorageResourceKind.Container, TableEventStore.RawContainerName),
         new(StorageResourceKind.Container, QuarantineStore.ContainerName),
         new(StorageResourceKind.Container, IngestBlobs.ContainerName),
@@ -54,6 +63,7 @@ public sealed class StorageResources(StorageClientFactory clients)
     [
         new(StorageResourceKind.Queue, QueueNames.AuditEvents),
         new(StorageResourceKind.Queue, QueueNames.ReportRequests),
+        new(StorageResourceKind.Queue, QueueNames.ReportReviews),
         new(StorageResourceKind.Container, IngestBlobs.ContainerName),
     ];
 

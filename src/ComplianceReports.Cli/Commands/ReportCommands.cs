@@ -16,10 +16,12 @@ public static class ReportCommands
 
     public static Command Create(Func<ParseResult, StorageClientFactory> storage)
     {
-        var command = new Command("report", "Ask for monthly reports, list them and download them");
+        var command = new Command("report", "Ask for monthly reports, list them, download them, and record and read their reviews");
         command.Subcommands.Add(Generate(storage));
         command.Subcommands.Add(List(storage));
         command.Subcommands.Add(Download(storage));
+        command.Subcommands.Add(ReviewCommands.Review(storage));
+        command.Subcommands.Add(ReviewCommands.Reviews(storage));
         return command;
     }
 
@@ -68,22 +70,25 @@ public static class ReportCommands
 
     private static Command List(Func<ParseResult, StorageClientFactory> storage)
     {
-        var command = new Command("list", "List every month's report versions: version, events, when generated, and the start of the evidence digest");
+        var command = new Command("list", "List every month's report versions: version, events, when generated, who reviewed it, and the start of the evidence digest");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var manifests = await new BlobReportStore(await CliConnection.RequirePipelineResourcesAsync(storage(parse), cancellationToken)).ListAllAsync(cancellationToken);
+            var clients = await CliConnection.RequirePipelineResourcesAsync(storage(parse), cancellationToken);
+            var manifests = await new BlobReportStore(clients).ListAllAsync(cancellationToken);
+            var reviews = (await new ReportReviewStore(clients).ListAllAsync(cancellationToken)).ToLookup(review => (review.Month, review.Version));
             if (manifests.Count == 0)
             {
                 Console.WriteLine("no reports yet: ask for one with 'compliance report generate --month YYYY-MM'");
                 return 0;
             }
-            string[] header = ["MONTH", "VERSION", "EVENTS", "GENERATED AT (UTC)", "DIGEST"];
+            string[] header = ["MONTH", "VERSION", "EVENTS", "GENERATED AT (UTC)", "REVIEWED", "DIGEST"];
             var rows = manifests.Select(manifest => new[]
             {
                 manifest.Month,
                 manifest.Version.ToString(CultureInfo.InvariantCulture),
                 manifest.EventCount.ToString(CultureInfo.InvariantCulture),
                 manifest.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                ReviewCommands.Cell(reviews[(manifest.Month, manifest.Version)]),
                 manifest.EventDigest[..Math.Min(DigestPrefixLength, manifest.EventDigest.Length)],
             });
             Terminal.WriteTable(header, rows, rightAligned: [1, 2]);
@@ -97,7 +102,7 @@ public static class ReportCommands
         var month = CliMonths.Option();
         var output = new Option<string>("--out")
         {
-            Description = "Directory to write the version's files to: report.pdf, summary.json, evidence.csv.gz (created if needed; files are overwritten)",
+            Description = "Directory to write the version's files to: report.pdf, summary.json, evidence.csv.gz and its signed reviews in reviews/ (created if needed; files are overwritten)",
             Required = true,
         };
         var version = new Option<int?>("--version")
@@ -108,16 +113,9 @@ public static class ReportCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var wanted = CliMonths.Parse(parse.GetValue(month)!);
-            var reports = new BlobReportStore(await CliConnection.RequirePipelineResourcesAsync(storage(parse), cancellationToken));
-            var versions = await reports.ListVersionsAsync(wanted, cancellationToken);
-            if (versions.Count == 0)
-            {
-                throw new CliException($"there is no report for {wanted}: ask for one with 'compliance report generate --month {wanted}'");
-            }
-            var manifest = parse.GetValue(version) is { } number
-                ? versions.FirstOrDefault(v => v.Version == number)
-                    ?? throw new CliException($"the {wanted} report has no version {number}: its versions are {string.Join(", ", versions.Select(v => v.Version))}")
-                : versions[^1];
+            var clients = await CliConnection.RequirePipelineResourcesAsync(storage(parse), cancellationToken);
+            var reports = new BlobReportStore(clients);
+            var manifest = PickVersion(wanted, await reports.ListVersionsAsync(wanted, cancellationToken), parse.GetValue(version));
 
             var directory = Directory.CreateDirectory(parse.GetValue(output)!);
             var sources = new List<(string Name, Stream Content)>();
@@ -150,9 +148,41 @@ public static class ReportCommands
                     await content.DisposeAsync();
                 }
             }
-            Console.WriteLine($"downloaded report {manifest.Month} version {manifest.Version} ({manifest.EventCount} events) to {directory.FullName}");
+            var reviews = await DownloadReviewsAsync(new ReportReviewStore(clients), manifest, directory, cancellationToken);
+            Console.WriteLine($"downloaded report {manifest.Month} version {manifest.Version} ({manifest.EventCount} events{reviews}) to {directory.FullName}");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Version <paramref name="number"/> of the month, or its latest; a month without reports or a version it lacks is one line.</summary>
+    internal static ReportManifest PickVersion(Month month, IReadOnlyList<ReportManifest> versions, int? number)
+    {
+        if (versions.Count == 0)
+        {
+            throw new CliException($"there is no report for {month}: ask for one with 'compliance report generate --month {month}'");
+        }
+        return number is { } wanted
+            ? versions.FirstOrDefault(v => v.Version == wanted)
+                ?? throw new CliException($"the {month} report has no version {wanted}: its versions are {string.Join(", ", versions.Select(v => v.Version))}")
+            : versions[^1];
+    }
+
+    /// <summary>Writes the version's signed reviews to <c>reviews/</c>, so they travel with the files and <c>verify</c> checks them; says how many, if any.</summary>
+    private static async Task<string> DownloadReviewsAsync(ReportReviewStore store, ReportManifest manifest, DirectoryInfo directory, CancellationToken cancellationToken)
+    {
+        var reviews = (await store.ListAsync(Month.Parse(manifest.Month), cancellationToken)).Where(review => review.Version == manifest.Version).ToList();
+        if (reviews.Count == 0)
+        {
+            return "";
+        }
+        var folder = directory.CreateSubdirectory(ReportFileNames.ReviewsFolder);
+        foreach (var review in reviews)
+        {
+            var signed = await store.ReadSignedAsync(review, cancellationToken);
+            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, ReportFileNames.ReviewRecord(review.ReviewId)), signed.Json, cancellationToken);
+            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, ReportFileNames.ReviewSignature(review.ReviewId)), signed.Signature, cancellationToken);
+        }
+        return reviews.Count == 1 ? ", 1 signed review" : string.Create(CultureInfo.InvariantCulture, $", {reviews.Count} signed reviews");
     }
 }

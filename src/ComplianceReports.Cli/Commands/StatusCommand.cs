@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
-using Azure;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Storage.Connection;
+using ComplianceReports.Storage.Delivery;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
 using ComplianceReports.Storage.Queues;
@@ -16,6 +16,8 @@ public static class StatusCommand
     private static readonly string[] Queues =
     [
         QueueNames.AuditEvents, QueueNames.Poison(QueueNames.AuditEvents), QueueNames.ReportRequests, QueueNames.Poison(QueueNames.ReportRequests),
+        QueueNames.ReportMail, QueueNames.Poison(QueueNames.ReportMail),
+        QueueNames.ReportReviews, QueueNames.Poison(QueueNames.ReportReviews),
     ];
 
     public static Command Create(Func<ParseResult, StorageClientFactory> storage)
@@ -34,6 +36,8 @@ public static class StatusCommand
             // Counting a month's events means reading all of its rows; the change markers are one row a month.
             var markers = await new TableEventStore(clients, TimeProvider.System).ReadChangeMarkersAsync(cancellationToken);
             var reports = await new BlobReportStore(clients).ListAllAsync(cancellationToken);
+            var unsent = await new MailDeliveries(clients).UnsentAsync(cancellationToken);
+            var reviews = (await new ReportReviewStore(clients).ListAllAsync(cancellationToken)).ToLookup(review => (review.Month, review.Version));
 
             Console.WriteLine($"storage: {clients.Connection}");
             Console.WriteLine("queues (approximate messages waiting):");
@@ -52,7 +56,7 @@ public static class StatusCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {month}  last touched {marker.LastTouchedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC"));
             }
 
-            Console.WriteLine("reports (version: events):");
+            Console.WriteLine("reports (version: events; whether the latest version is reviewed):");
             if (reports.Count == 0)
             {
                 Console.WriteLine("  none");
@@ -63,23 +67,30 @@ public static class StatusCommand
                 var latest = month.Last();
                 var count = month.Count();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {month.Key}  {count} {(count == 1 ? "version" : "versions")} ({versions}); latest generated {latest.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC"));
+                    $"  {month.Key}  {count} {(count == 1 ? "version" : "versions")} ({versions}); latest generated {latest.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, {Reviewed(latest, reviews[(latest.Month, latest.Version)])}"));
+            }
+
+            Console.WriteLine("report mail not sent yet (pending: waiting for an attempt; failed: gave up, the request is in report-mail-poison):");
+            if (unsent.Count == 0)
+            {
+                Console.WriteLine("  none");
+            }
+            foreach (var delivery in unsent)
+            {
+                var status = delivery.Status == MailDeliveryStatus.Failed ? "failed" : "pending";
+                var attempts = delivery.Attempts == 0 ? "not tried yet" : string.Create(CultureInfo.InvariantCulture, $"{delivery.Attempts} failed {(delivery.Attempts == 1 ? "attempt" : "attempts")}, last: {delivery.LastError}");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {delivery.Month} v{delivery.Version}  {delivery.Recipient}  {status}  ({attempts})"));
             }
             return 0;
         });
         return command;
     }
 
-    private static async Task<string> DepthAsync(StorageClientFactory clients, string queueName, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var properties = await clients.CreateQueueClient(queueName).GetPropertiesAsync(cancellationToken);
-            return properties.Value.ApproximateMessagesCount.ToString(CultureInfo.InvariantCulture);
-        }
-        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
-        {
-            return "0 (no queue yet)";
-        }
-    }
+    private static string Reviewed(ReportManifest latest, IEnumerable<ReportReview> reviews) =>
+        reviews.MaxBy(review => review.ReviewedAt) is { } review
+            ? string.Create(CultureInfo.InvariantCulture, $"reviewed by {review.Reviewer} {review.ReviewedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC")
+            : string.Create(CultureInfo.InvariantCulture, $"v{latest.Version} not reviewed");
+
+    private static async Task<string> DepthAsync(StorageClientFactory clients, string queueName, CancellationToken cancellationToken) =>
+        await new QueueDepths(clients).CountAsync(queueName, cancellationToken) is { } depth ? depth.ToString(CultureInfo.InvariantCulture) : "0 (no queue yet)";
 }

@@ -54,6 +54,7 @@ public static class VerifyCommand
             if (claim is not null)
             {
                 await report.FilesAsync(files, claim, cancellationToken);
+                await report.ReviewsAsync(files, claim, trusted ?? [], cancellationToken);
                 if (clients is not null)
                 {
                     await report.StoreAsync(clients, files, claim, cancellationToken);
@@ -64,7 +65,8 @@ public static class VerifyCommand
         return command;
     }
 
-    private sealed record ReportFiles(string Pdf, string Summary, string Evidence)
+    /// <param name="Reviews">Where a download puts the version's signed reviews.</param>
+    private sealed record ReportFiles(string Pdf, string Summary, string Evidence, string Reviews)
     {
         public static ReportFiles Locate(string target)
         {
@@ -72,7 +74,8 @@ public static class VerifyCommand
             var files = new ReportFiles(
                 Directory.Exists(target) ? Path.Combine(target, ReportFileNames.Pdf) : target,
                 Path.Combine(directory, ReportFileNames.Summary),
-                Path.Combine(directory, ReportFileNames.Evidence));
+                Path.Combine(directory, ReportFileNames.Evidence),
+                Path.Combine(directory, ReportFileNames.ReviewsFolder));
             foreach (var path in new[] { files.Pdf, files.Summary, files.Evidence })
             {
                 if (!File.Exists(path))
@@ -176,6 +179,63 @@ public static class VerifyCommand
             if (result.Matches)
             {
                 Line("evidence.csv.gz", $"{result.Digests.Count:N0} events; every identity, facts hash, day digest and the evidence digest match the signed claim");
+            }
+        }
+
+        /// <summary>
+        /// Each signed review beside the report: its detached signature intact over the record's exact
+        /// bytes, by a trusted signer, and the record naming this very version, by month, number and
+        /// evidence digest. A report downloaded without reviews prints nothing here.
+        /// </summary>
+        public async Task ReviewsAsync(ReportFiles files, ReportClaim claim, IReadOnlyList<X509Certificate2> trusted, CancellationToken cancellationToken)
+        {
+            if (!Directory.Exists(files.Reviews))
+            {
+                return;
+            }
+            var trust = new SignerTrust(trusted);
+            var signatures = Directory.GetFiles(files.Reviews, "*" + ReportFileNames.SignatureExtension).ToHashSet(StringComparer.Ordinal);
+            foreach (var record in Directory.GetFiles(files.Reviews, "*.json").Order(StringComparer.Ordinal))
+            {
+                var id = Path.GetFileNameWithoutExtension(record);
+                var signaturePath = record + ReportFileNames.SignatureExtension;
+                signatures.Remove(signaturePath);
+                if (!File.Exists(signaturePath))
+                {
+                    Line($"review {id}", $"NOT SIGNED: {Path.GetFileName(signaturePath)} is missing beside it", ok: false);
+                    continue;
+                }
+                var json = await File.ReadAllBytesAsync(record, cancellationToken);
+                var signature = DetachedSignature.Check(json, await File.ReadAllBytesAsync(signaturePath, cancellationToken));
+                var signer = trust.Judge(signature.Signer);
+                if (!signature.IsIntact || !signer.IsTrusted)
+                {
+                    Line($"review {id}", signature.IsIntact ? $"signer {signer.Message}" : $"the record was {signature.Message}", ok: false);
+                    continue;
+                }
+                ReportReview review;
+                try
+                {
+                    review = ReportReview.FromUtf8Json(json);
+                }
+                catch (FormatException error)
+                {
+                    Line($"review {id}", $"signed, but {error.Message}", ok: false);
+                    continue;
+                }
+                var mismatches = review.MismatchesWith(claim).ToList();
+                if (review.ReviewId != id)
+                {
+                    mismatches.Add($"the record is review {review.ReviewId}, filed as {id}");
+                }
+                Line($"review {id}", mismatches.Count > 0
+                    ? $"DOES NOT MATCH this report: {string.Join("; ", mismatches)}"
+                    : $"{review.Reviewer} reviewed {review.Month} version {review.Version} at {review.ReviewedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, {ReviewCommands.Exceptions(review)}; signed by the deployment's certificate, for this version's evidence digest",
+                    mismatches.Count == 0);
+            }
+            foreach (var orphan in signatures.Order(StringComparer.Ordinal))
+            {
+                Line($"review {Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(orphan))}", $"a signature without its record: {Path.GetFileName(orphan)}", ok: false);
             }
         }
 

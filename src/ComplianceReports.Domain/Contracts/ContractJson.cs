@@ -12,9 +12,11 @@ namespace ComplianceReports.Domain.Contracts;
 [JsonSerializable(typeof(ReportRequest))]
 [JsonSerializable(typeof(ReportRequestOutcome))]
 [JsonSerializable(typeof(DaySeal))]
+[JsonSerializable(typeof(ReportMailRequest))]
+[JsonSerializable(typeof(ReviewRequest))]
 internal sealed partial class CompactContractJson : JsonSerializerContext;
 
-/// <summary>Files people and auditors read (<c>summary.json</c>, the manifest, the signed claim): indented.</summary>
+/// <summary>Files people and auditors read (<c>summary.json</c>, the manifest, the signed claim, a review record): indented.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     WriteIndented = true,
@@ -22,4 +24,5 @@ internal sealed partial class CompactContractJson : JsonSerializerContext;
 [JsonSerializable(typeof(ReportManifest))]
 [JsonSerializable(typeof(ReportSummary))]
 [JsonSerializable(typeof(ReportClaim))]
+[JsonSerializable(typeof(ReportReview))]
 internal sealed partial class IndentedContractJson : JsonSerializerContext;

@@ -14,38 +14,35 @@ public sealed class ReportsHttpFunctions(RouteAccess access, ReportDelivery deli
     /// <summary>Months and versions as JSON, or as an HTML page for a browser.</summary>
     [Function(ReportRoutes.List)]
     public Task<IResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports")] HttpRequest req, CancellationToken cancellationToken) =>
-        Serve(req, ReportRoutes.List, _ => delivery.ListAsync(req.AcceptsHtml(), cancellationToken));
+        access.Serve(req, ReportRoutes.List, _ => delivery.ListAsync(req.AcceptsHtml(), cancellationToken));
 
     /// <summary>The latest version's PDF.</summary>
     [Function(ReportRoutes.Latest)]
     public Task<IResult> Latest([HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/{month}")] HttpRequest req, string month, CancellationToken cancellationToken) =>
-        Serve(req, ReportRoutes.Latest, _ => delivery.LatestAsync(month, ReportFile.Pdf, cancellationToken));
+        access.Serve(req, ReportRoutes.Latest, _ => delivery.LatestAsync(month, ReportFile.Pdf, cancellationToken));
 
     /// <summary>Asks for a new version: 202 with a Location to poll.</summary>
     [Function(ReportRoutes.Request)]
     public Task<IResult> Request([HttpTrigger(AuthorizationLevel.Function, "post", Route = "reports/{month}")] HttpRequest req, string month, CancellationToken cancellationToken) =>
-        Serve(req, ReportRoutes.Request, caller => delivery.RequestAsync(month, caller, cancellationToken));
+        access.Serve(req, ReportRoutes.Request, caller => delivery.RequestAsync(month, caller, cancellationToken));
 
     [Function(ReportRoutes.RequestStatus)]
     public Task<IResult> RequestStatus(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/{month}/requests/{requestId}")] HttpRequest req, string month, string requestId, CancellationToken cancellationToken) =>
-        Serve(req, ReportRoutes.RequestStatus, _ => delivery.RequestStatusAsync(month, requestId, cancellationToken));
+        access.Serve(req, ReportRoutes.RequestStatus, _ => delivery.RequestStatusAsync(month, requestId, cancellationToken));
 
     [Function(ReportRoutes.Version)]
     public Task<IResult> Version(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/{month}/versions/{version}")] HttpRequest req, string month, string version, CancellationToken cancellationToken) =>
-        Serve(req, ReportRoutes.Version, _ => delivery.VersionAsync(month, version, ReportFile.Pdf, cancellationToken));
+        access.Serve(req, ReportRoutes.Version, _ => delivery.VersionAsync(month, version, ReportFile.Pdf, cancellationToken));
 
     [Function(ReportRoutes.Summary)]
     public Task<IResult> Summary(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/{month}/versions/{version}/summary")] HttpRequest req, string month, string version, CancellationToken cancellationToken) =>
-        Serve(req, ReportRoutes.Summary, _ => delivery.VersionAsync(month, version, ReportFile.Summary, cancellationToken));
+        access.Serve(req, ReportRoutes.Summary, _ => delivery.VersionAsync(month, version, ReportFile.Summary, cancellationToken));
 
     [Function(ReportRoutes.Evidence)]
     public Task<IResult> Evidence(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/{month}/versions/{version}/evidence")] HttpRequest req, string month, string version, CancellationToken cancellationToken) =>
-        Serve(req, ReportRoutes.Evidence, _ => delivery.VersionAsync(month, version, ReportFile.Evidence, cancellationToken));
-
-    private Task<IResult> Serve(HttpRequest req, string route, Func<Caller, Task<DeliveryReply>> serve) =>
-        access.ServeAsync(route, req.Path, req.Headers[Caller.PrincipalHeader].FirstOrDefault(), serve).ToResultAsync();
+        access.Serve(req, ReportRoutes.Evidence, _ => delivery.VersionAsync(month, version, ReportFile.Evidence, cancellationToken));
 }

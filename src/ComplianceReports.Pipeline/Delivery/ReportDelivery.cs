@@ -14,24 +14,26 @@ namespace ComplianceReports.Pipeline.Delivery;
 /// blob storage, and requests for a new version through the <c>report-requests</c> queue. Every route
 /// value is checked here (<see cref="RouteValues"/>) before it reaches a blob name.
 /// </summary>
-public sealed class ReportDelivery(BlobReportStore reports, ReportRequestQueue requests, ReportRequestOutcomes outcomes, ReportRequestLimiter limiter, ReportOptions options)
+public sealed class ReportDelivery(BlobReportStore reports, ReportReviewStore reviews, ReportRequestQueue requests, ReportRequestOutcomes outcomes, ReportRequestLimiter limiter, ReportOptions options)
 {
     public async Task<DeliveryReply> ListAsync(bool html, CancellationToken cancellationToken)
     {
         var manifests = await reports.ListAllAsync(cancellationToken);
+        var reviewed = (await reviews.ListAllAsync(cancellationToken)).ToLookup(review => (review.Month, review.Version));
         if (html)
         {
-            return new HtmlReply(ReportListPage.Render(options.Settings.Organisation, manifests));
+            return new HtmlReply(ReportListPage.Render(options.Settings.Organisation, manifests, reviewed));
         }
         var months = manifests
             .GroupBy(m => m.Month, StringComparer.Ordinal)
             .Select(group =>
             {
                 var month = Month.Parse(group.Key);
+                var latestVersion = group.Max(m => m.Version);
                 return new
                 {
                     month = group.Key,
-                    latestVersion = group.Max(m => m.Version),
+                    latestVersion,
                     latest = ReportLinks.Latest(month),
                     versions = group.Select(m => new
                     {
@@ -42,6 +44,7 @@ public sealed class ReportDelivery(BlobReportStore reports, ReportRequestQueue r
                         readAt = m.ReadAt,
                         timeZone = m.TimeZone,
                         links = Links(month, m.Version),
+                        reviews = reviewed[(m.Month, m.Version)].Select(review => ReviewDelivery.Describe(review, latestVersion)),
                     }),
                 };
             });
@@ -142,14 +145,15 @@ public sealed class ReportDelivery(BlobReportStore reports, ReportRequestQueue r
         pdf = ReportLinks.Version(month, version),
         summary = ReportLinks.Summary(month, version),
         evidence = ReportLinks.Evidence(month, version),
+        reviews = ReportLinks.Reviews(month, version),
     };
 }
 
 public static class ReportDeliveryServices
 {
     /// <summary>
-    /// Registers <see cref="ReportDelivery"/>, <see cref="SigningCertificateDelivery"/> and the gate in front of them
-    /// (<see cref="RouteAccess"/>) beside <see cref="PipelineServices.AddCompliancePipeline"/>; both hosts call it,
+    /// Registers <see cref="ReportDelivery"/>, <see cref="ReviewDelivery"/>, <see cref="SigningCertificateDelivery"/> and the gate
+    /// in front of them (<see cref="RouteAccess"/>) beside <see cref="PipelineServices.AddCompliancePipeline"/>; both hosts call it,
     /// each saying whose word it takes for the caller.
     /// </summary>
     public static IServiceCollection AddReportDelivery(this IServiceCollection services, IConfiguration configuration, CallerTrust trust)
@@ -161,6 +165,7 @@ public static class ReportDeliveryServices
             .AddSingleton<RouteAccess>()
             .AddSingleton<ReportRequestLimiter>()
             .AddSingleton<ReportDelivery>()
+            .AddSingleton<ReviewDelivery>()
             .AddSingleton<SigningCertificateDelivery>();
     }
 }

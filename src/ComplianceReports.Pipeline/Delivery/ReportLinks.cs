@@ -21,6 +21,8 @@ public static class ReportLinks
 
     public static string Evidence(Month month, int version) => $"{Version(month, version)}/evidence";
 
+    public static string Reviews(Month month, int version) => $"{Version(month, version)}/reviews";
+
     public static string Request(Month month, string requestId) => $"{Reports}/{month}/requests/{requestId}";
 
     /// <summary>The same file as <see cref="Version"/> etc., relative to the listing page at <c>/api/reports</c>.</summary>

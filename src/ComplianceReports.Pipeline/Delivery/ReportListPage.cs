@@ -7,12 +7,13 @@ using static System.Net.WebUtility;
 namespace ComplianceReports.Pipeline.Delivery;
 
 /// <summary>
-/// The plain HTML page a browser gets for <c>GET /api/reports</c>: months, their versions, download links.
+/// The plain HTML page a browser gets for <c>GET /api/reports</c>: months, their versions, download links,
+/// and who reviewed each version when.
 /// Every text is HTML-encoded; links are relative to the page and carry no key.
 /// </summary>
 public static class ReportListPage
 {
-    public static string Render(string organisation, IReadOnlyList<ReportManifest> manifests)
+    public static string Render(string organisation, IReadOnlyList<ReportManifest> manifests, ILookup<(string Month, int Version), ReportReview> reviews)
     {
         var title = $"Compliance reports: {organisation}";
         var html = new StringBuilder();
@@ -33,11 +34,19 @@ public static class ReportListPage
                     .Append(HtmlEncode(string.Create(CultureInfo.InvariantCulture,
                         $": {manifest.EventCount} events, generated {manifest.GeneratedAt:yyyy-MM-dd HH:mm} UTC, digest {manifest.EventDigest}; ")))
                     .Append("<a href=\"").Append(Link(ReportLinks.Summary(parsed, manifest.Version))).Append("\">summary.json</a>, ")
-                    .Append("<a href=\"").Append(Link(ReportLinks.Evidence(parsed, manifest.Version))).Append("\">evidence.csv.gz</a></li>\n");
+                    .Append("<a href=\"").Append(Link(ReportLinks.Evidence(parsed, manifest.Version))).Append("\">evidence.csv.gz</a>; ")
+                    .Append(HtmlEncode(Reviewed(reviews[(manifest.Month, manifest.Version)]))).Append("</li>\n");
             }
             html.Append("</ul>\n");
         }
         return html.Append("</body>\n</html>\n").ToString();
+    }
+
+    private static string Reviewed(IEnumerable<ReportReview> reviews)
+    {
+        var lines = reviews.Select(review => string.Create(CultureInfo.InvariantCulture,
+            $"{review.Reviewer} on {review.ReviewedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC{(review.Exceptions.Count switch { 0 => "", 1 => " (1 exception)", var count => $" ({count} exceptions)" })}")).ToList();
+        return lines.Count == 0 ? "not reviewed yet" : $"reviewed by {string.Join(", ", lines)}";
     }
 
     private static string Link(string link) => HtmlEncode(ReportLinks.RelativeToListing(link));

@@ -13,5 +13,7 @@ public static class ReportRoutes
     public const string Version = "DownloadReportVersion";
     public const string Summary = "DownloadReportSummary";
     public const string Evidence = "DownloadReportEvidence";
+    public const string RecordReview = "RecordReportReview";
+    public const string Reviews = "ListReportReviews";
     public const string SigningCertificate = "GetSigningCertificate";
 }

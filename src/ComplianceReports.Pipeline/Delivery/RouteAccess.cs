@@ -20,6 +20,8 @@ public sealed partial class RouteAccess(HttpAccessOptions options, ILogger<Route
         [ReportRoutes.Evidence] = AppRoles.EvidenceRead,
         [ReportRoutes.Request] = AppRoles.ReportsRequest,
         [ReportRoutes.RequestStatus] = AppRoles.ReportsRequest,
+        [ReportRoutes.RecordReview] = AppRoles.ReportsReview,
+        [ReportRoutes.Reviews] = AppRoles.ReportsRead,
     };
 
     /// <summary>Routes anyone may call: a certificate's public part is no secret, and an auditor given a report by mail has no account.</summary>

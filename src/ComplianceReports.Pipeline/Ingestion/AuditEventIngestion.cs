@@ -1,5 +1,6 @@
 using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Events;
+using ComplianceReports.Pipeline.Alerts;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed partial class AuditEventIngestion(
     QuarantineStore quarantine,
     IngestReceipts receipts,
     IngestBlobs exports,
+    Alerting alerting,
     TimeProvider clock,
     ILogger<AuditEventIngestion> logger)
 {
@@ -97,6 +99,7 @@ public sealed partial class AuditEventIngestion(
 
         var appended = events.Count > 0 ? await store.AppendAsync(events, cancellationToken) : new AppendResult(0, 0);
         await quarantine.AddAsync(refused, cancellationToken);
+        await alerting.IngestedAsync(events, messageId, firstPosition, refused.Count, cancellationToken);
         foreach (var item in refused)
         {
             LogQuarantined(messageId, item.Where, item.Reason);

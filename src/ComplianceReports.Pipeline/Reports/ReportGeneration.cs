@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
+using ComplianceReports.Domain.Alerts;
 using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;
+using ComplianceReports.Pipeline.Alerts;
 using ComplianceReports.Rendering;
 using ComplianceReports.Signing;
 using ComplianceReports.Storage.Events;
@@ -27,6 +29,8 @@ public sealed partial class ReportGeneration(
     ReportRequestOutcomes outcomes,
     ReportPdfRenderer renderer,
     ReportSigning signing,
+    Delivery.ReportMailing mailing,
+    Alerting alerting,
     ReportOptions options,
     TimeProvider clock,
     ILogger<ReportGeneration> logger)
@@ -57,7 +61,22 @@ public sealed partial class ReportGeneration(
                 return servedMeanwhile;
             }
             using var held = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
-            (manifest, newVersion) = await GenerateAsync(period, lease, held.Token);
+            try
+            {
+                (manifest, newVersion) = await GenerateAsync(period, lease, held.Token);
+            }
+            catch (Exception e) when (e is not (OperationCanceledException or MonthLeaseLostException or ReportVersionConflictException))
+            {
+                // A lost lease or a version another generator published is a race the retry settles; anything else needs eyes.
+                await alerting.RaiseAsync(AlertSignal.ReportFailed(request.Month, request.RequestId, e.GetType().Name, clock.GetUtcNow()), cancellationToken);
+                throw;
+            }
+        }
+
+        // Only a new version is mailed: a month asked again without a change gets its latest back, and nothing goes out.
+        if (newVersion)
+        {
+            await mailing.EnqueueAsync(manifest, cancellationToken);
         }
 
         var outcome = new ReportRequestOutcome(request.RequestId, manifest.Month, manifest.Version, manifest.EventCount, newVersion, clock.GetUtcNow());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComplianceReports.Domain.Reporting;
+using ComplianceReports.Domain.Reviews;
 using Microsoft.Extensions.Options;
 
 namespace ComplianceReports.Pipeline.Reports;
@@ -27,6 +28,7 @@ public sealed class ReportConfiguration
     public string? ReportSigningCertificatePath { get; set; }
     public string? ReportSigningCertificatePassword { get; set; }
     public string? ReportLocalSigningCertificatePath { get; set; }
+    public string? ReviewDueAfter { get; set; }
 }
 
 /// <summary>Refuses a host whose report settings do not read, at start-up rather than at the first report.</summary>
@@ -51,7 +53,8 @@ public sealed class InvalidReportSettingException(string message) : Exception(me
 
 /// <summary>The report settings of app configuration, read once and handed down.</summary>
 /// <param name="GracePeriod">How long after a month ends (in its time zone) it becomes due, for late deliveries.</param>
-public sealed record ReportOptions(ReportSettings Settings, TimeSpan GracePeriod, SigningOptions Signing)
+/// <param name="ReviewDueAfter">How long a month's latest version may wait for a reviewer before it is overdue.</param>
+public sealed record ReportOptions(ReportSettings Settings, TimeSpan GracePeriod, SigningOptions Signing, TimeSpan ReviewDueAfter)
 {
     public const string LocalSelfSignedPathKey = nameof(ReportConfiguration.ReportLocalSigningCertificatePath);
 
@@ -72,7 +75,8 @@ public sealed record ReportOptions(ReportSettings Settings, TimeSpan GracePeriod
                 Setting(configuration.ReportSigningCertificate),
                 Setting(configuration.ReportSigningCertificatePath),
                 Setting(configuration.ReportSigningCertificatePassword),
-                Setting(configuration.ReportLocalSigningCertificatePath)));
+                Setting(configuration.ReportLocalSigningCertificatePath)),
+            ParseReviewDueAfter(Setting(configuration.ReviewDueAfter)));
     }
 
     private static string? Setting(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
@@ -86,6 +90,11 @@ public sealed record ReportOptions(ReportSettings Settings, TimeSpan GracePeriod
         text is null ? TimeSpan.FromHours(6)
         : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value >= TimeSpan.Zero ? value
         : throw new InvalidReportSettingException($"ReportGracePeriod must be a duration such as 06:00:00, not '{text}'.");
+
+    private static TimeSpan ParseReviewDueAfter(string? text) =>
+        text is null ? ReviewDue.DefaultDueAfter
+        : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero ? value
+        : throw new InvalidReportSettingException($"ReviewDueAfter must be a positive duration such as 7.00:00:00 (seven days), not '{text}'.");
 
     private static (TimeOnly Start, TimeOnly End) ParseWorkingHours(string text)
     {

@@ -64,6 +64,25 @@ public sealed partial class ReportScheduling(
     }
 
     /// <summary>
+    /// The months with events that have been due for longer than <paramref name="after"/> and still have
+    /// no report, with when each became due.
+    /// </summary>
+    public async Task<IReadOnlyList<(Month Month, DateTimeOffset DueAt)>> OverdueAsync(TimeSpan after, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var overdue = new List<(Month, DateTimeOffset)>();
+        foreach (var period in CandidatePeriods((await events.ReadChangeMarkersAsync(cancellationToken)).Keys))
+        {
+            var dueAt = period.EndUtc + options.GracePeriod;
+            if (now >= dueAt + after && await reports.GetLatestAsync(period.Month, cancellationToken) is null && await HasEventsAsync(period, cancellationToken))
+            {
+                overdue.Add((period.Month, dueAt));
+            }
+        }
+        return overdue;
+    }
+
+    /// <summary>
     /// Markers are per UTC month, so in another zone a neighbouring month may only look changed; the first
     /// event inside the period settles it, and a month without one reads just its boundary days.
     /// </summary>

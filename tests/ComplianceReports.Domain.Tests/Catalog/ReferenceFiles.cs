@@ -20,6 +20,8 @@ internal static partial class ReferenceFiles
 
     public static string ControlsPath => Shared("reference", "compliance-controls.md");
 
+    public static string ReadmePath => Path.Combine(RepositoryRoot(), "README.md");
+
     public static string CatalogReadmePath => Path.Combine(RepositoryRoot(), "src", "ComplianceReports.Domain", "Catalog", "README.md");
 
     /// <summary>The rows after the header line <c>NAMECODEDESCRIPTION</c>: a name of letters and hyphens, the code, the description.</summary>

@@ -106,11 +106,16 @@ public sealed class DownloadingOverHttp(LocalFunctionsHostFixture host) : IDispo
             new Dictionary<string, string> { [ReportFileNames.Pdf] = "2021-04/v1/0/report.pdf" }, "UTC", DateTimeOffset.UnixEpoch,
             new Dictionary<string, long>(), new Dictionary<string, long>(), []);
 
-        var page = ParseHtml(ReportListPage.Render("<script>alert(\"x\")</script> & Co", [manifest]));
+        var review = new ReportReview(
+            ReportReview.CurrentSchemaVersion, "r1", "2021-04", 1, "<digest>&", "<b>Eve</b>", DateTimeOffset.UnixEpoch, null, [], ReviewRequest.ViaHttp);
+
+        var page = ParseHtml(ReportListPage.Render("<script>alert(\"x\")</script> & Co", [manifest], new[] { review }.ToLookup(r => (r.Month, r.Version))));
 
         Assert.Equal("Compliance reports: <script>alert(\"x\")</script> & Co", page.Descendants("title").Single().Value);
         Assert.Empty(page.Descendants("script"));
+        Assert.Empty(page.Descendants("b"));
         Assert.Contains("digest <digest>&", page.Descendants("li").Single().Value, StringComparison.Ordinal);
+        Assert.Contains("reviewed by <b>Eve</b> on 1970-01-01 00:00 UTC", page.Descendants("li").Single().Value, StringComparison.Ordinal);
     }
 
     [Fact]

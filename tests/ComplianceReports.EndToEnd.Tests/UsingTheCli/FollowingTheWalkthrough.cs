@@ -63,11 +63,11 @@ public sealed class FollowingTheWalkthrough(FollowingTheWalkthrough.QuietTimerHo
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "summary.json")));
         var digest = summary.RootElement.GetProperty("eventDigest").GetString()!;
         var list = await RunAsync("report", "list");
-        Assert.Contains("`report list` prints a table of every month's versions: `MONTH VERSION EVENTS GENERATED AT (UTC) DIGEST`", ReadmeText);
+        Assert.Contains("`report list` prints a table of every month's versions: `MONTH VERSION EVENTS GENERATED AT (UTC) REVIEWED DIGEST`", ReadmeText);
         Assert.Equal(0, list.ExitCode);
         Assert.Collection(Lines(list.Output),
-            header => Assert.Equal("MONTH VERSION EVENTS GENERATED AT (UTC) DIGEST", Regex.Replace(header, @"\s+", " ")),
-            row => Assert.Matches($@"^2026-10\s+1\s+24  \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d  {digest[..12]}$", row));
+            header => Assert.Equal("MONTH VERSION EVENTS GENERATED AT (UTC) REVIEWED DIGEST", Regex.Replace(header, @"\s+", " ")),
+            row => Assert.Matches($@"^2026-10\s+1\s+24  \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d  -\s+{digest[..12]}$", row));
 
         var catalog = await RunAsync("catalog");
         Assert.Contains("compliance catalog            # the 145 events of the PrivX v24 catalog; --json for JSON", Readme);

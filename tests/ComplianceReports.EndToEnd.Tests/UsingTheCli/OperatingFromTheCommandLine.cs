@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ComplianceReports.Domain.Reporting;
+using ComplianceReports.Storage.Delivery;
 using ComplianceReports.Storage.Queues;
 using ComplianceReports.Testing;
 
@@ -88,6 +89,9 @@ public sealed class OperatingFromTheCommandLine(LocalFunctionsHostFixture host) 
         var poison = host.Storage.CreateQueueClient(QueueNames.Poison(QueueNames.ReportRequests));
         await poison.CreateIfNotExistsAsync();
         await poison.SendMessageAsync("""{"month":"not a month"}""");
+        // A mail that failed twice and waits for its third attempt, as the mail function records it.
+        await new MailDeliveries(host.Storage).WriteAsync(
+            [new MailDelivery("2011-07", 1, "auditor@example.com", MailDeliveryStatus.Pending, 2, "SocketException: Connection refused", DateTimeOffset.UtcNow)], default);
 
         var status = await RunAsync("status");
 
@@ -100,6 +104,8 @@ public sealed class OperatingFromTheCommandLine(LocalFunctionsHostFixture host) 
         Assert.Contains(lines, line => line.StartsWith("quarantined items: ", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.StartsWith("2011-07  last touched ", StringComparison.Ordinal));
         Assert.Contains(lines, line => Regex.IsMatch(line, @"^2011-07  \d+ versions? \(.*v\d+: 2\); latest generated "));
+        Assert.Contains(lines, line => Regex.IsMatch(line, @"^report-mail-poison\s+\d+"));
+        Assert.Contains("2011-07 v1  auditor@example.com  pending  (2 failed attempts, last: SocketException: Connection refused)", lines);
     }
 
     [Fact]

@@ -35,6 +35,26 @@ public class IdentifyingCallers
         Assert.True(caller.Holds(AppRoles.ReportsRequest));
     }
 
+    [Fact]
+    public void The_signed_in_name_a_review_is_by_is_the_claim_the_principal_names_as_its_name_type_else_a_name_claim()
+    {
+        var named = Caller.FromPrincipalHeader(PrincipalHeader(
+            ("name", "Alice Auditor"), ("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "alice@example.com"), (RoleType, AppRoles.ReportsReview)))!;
+        var byName = Caller.FromPrincipalHeader(Encode("""{"name_typ":"upn","claims":[{"typ":"name","val":"Bob"}]}"""))!;
+
+        Assert.Equal(("alice@example.com", "Bob"), (named.SignedInName, byName.SignedInName));
+    }
+
+    [Theory]
+    [InlineData("""{"claims":[{"typ":"roles","val":"Reports.Review"},{"typ":"name","val":" "}]}""")]
+    [InlineData("""{"claims":[{"typ":"oid","val":"someone"}]}""")]
+    public void A_principal_that_names_no_one_has_no_signed_in_name_and_no_one_else_has_one(string json)
+    {
+        Assert.Null(Caller.FromPrincipalHeader(Encode(json))!.SignedInName);
+        Assert.Null(Caller.LocalDeveloper.SignedInName);
+        Assert.Null(Caller.FunctionKey(new HashSet<string>()).SignedInName);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
@@ -97,6 +117,8 @@ public class IdentifyingCallers
         Assert.All(RouteAccess.RequiredRoles.Values, role => Assert.Contains(role, AppRoles.All));
         Assert.Empty(RouteAccess.RequiredRoles.Keys.Intersect(RouteAccess.Public));
     }
+
+    private static string Encode(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
 
     internal static string PrincipalHeader(params (string Type, string Value)[] claims) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new

@@ -20,6 +20,7 @@ public sealed class ReadingTheReportSettings
         Assert.Equal([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], options.Settings.Workdays.Order());
         Assert.Equal(TimeSpan.FromHours(6), options.GracePeriod);
         Assert.Equal(new SigningOptions(null, null, null, null), options.Signing);
+        Assert.Equal(TimeSpan.FromDays(7), options.ReviewDueAfter);
     }
 
     [Fact]
@@ -43,13 +44,15 @@ public sealed class ReadingTheReportSettings
             ("ReportSigningCertificate", "cGZ4"),
             ("ReportSigningCertificatePath", "/certs/report.pfx"),
             ("ReportSigningCertificatePassword", "secret"),
-            (ReportOptions.LocalSelfSignedPathKey, "/tmp/local.pfx"));
+            (ReportOptions.LocalSelfSignedPathKey, "/tmp/local.pfx"),
+            ("ReviewDueAfter", "3.12:00:00"));
 
         Assert.Equal(("Example Oy", "privx-prod", "Europe/Helsinki"), (options.Settings.Organisation, options.Settings.Instance, options.Settings.TimeZone.Id));
         Assert.Equal((new TimeOnly(7, 30), new TimeOnly(16, 0)), (options.Settings.WorkdayStart, options.Settings.WorkdayEnd));
         Assert.Equal([DayOfWeek.Sunday, DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday, DayOfWeek.Saturday], options.Settings.Workdays.Order());
         Assert.Equal(TimeSpan.FromDays(1), options.GracePeriod);
         Assert.Equal(new SigningOptions("cGZ4", "/certs/report.pfx", "secret", "/tmp/local.pfx"), options.Signing);
+        Assert.Equal(new TimeSpan(3, 12, 0, 0), options.ReviewDueAfter);
     }
 
     [Theory]
@@ -60,6 +63,8 @@ public sealed class ReadingTheReportSettings
     [InlineData("ReportWorkingDays", ",", "ReportWorkingDays names no day: ','.")]
     [InlineData("ReportGracePeriod", "six hours", "ReportGracePeriod must be a duration such as 06:00:00, not 'six hours'.")]
     [InlineData("ReportGracePeriod", "-01:00:00", "ReportGracePeriod must be a duration such as 06:00:00, not '-01:00:00'.")]
+    [InlineData("ReviewDueAfter", "a week", "ReviewDueAfter must be a positive duration such as 7.00:00:00 (seven days), not 'a week'.")]
+    [InlineData("ReviewDueAfter", "00:00:00", "ReviewDueAfter must be a positive duration such as 7.00:00:00 (seven days), not '00:00:00'.")]
     public void A_bad_setting_fails_the_start_up_check_with_one_line_naming_it(string key, string value, string message)
     {
         var services = Services((key, value));
@@ -71,12 +76,5 @@ public sealed class ReadingTheReportSettings
 
     private static ReportOptions Read(params (string Key, string Value)[] settings) => Services(settings).GetRequiredService<ReportOptions>();
 
-    private static ServiceProvider Services(params (string Key, string Value)[] settings) =>
-        new ServiceCollection()
-            .AddLogging()
-            .AddCompliancePipeline(new ConfigurationBuilder()
-                .AddInMemoryCollection([KeyValuePair.Create<string, string?>(StorageConnection.DefaultName, StorageConnection.DevelopmentStorage)])
-                .AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create<string, string?>(setting.Key, setting.Value)))
-                .Build())
-            .BuildServiceProvider();
+    private static ServiceProvider Services(params (string Key, string Value)[] settings) => SettingsOnly.Services(settings);
 }

@@ -73,6 +73,19 @@ public sealed class PipelineServicesOnAzurite : IAsyncLifetime
         await queue.ClearMessagesAsync();
     }
 
+    /// <summary>Takes the next visible request off the report-mail queue, as its function would; <c>null</c> when none waits.</summary>
+    public async Task<string?> TakeMailRequestAsync()
+    {
+        var queue = Storage.CreateQueueClient(QueueNames.ReportMail);
+        var message = (await queue.ReceiveMessageAsync()).Value;
+        if (message is null)
+        {
+            return null;
+        }
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        return message.Body.ToString();
+    }
+
     public Task InitializeAsync() => new StorageResources(Storage).CreateAllAsync(CancellationToken.None);
 
     /// <summary>Leaves no request behind: the account goes to the next fixture that leases it.</summary>

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using ComplianceReports.Domain.Alerts;
+using ComplianceReports.Storage.Connection;
+
+namespace ComplianceReports.Storage.Alerts;
+
+/// <summary>
+/// What alerting remembers, in table <c>Alerts</c>, by partition: <c>cause</c>, every cause ever signalled
+/// (so each is alerted once); <c>pending</c>, the signals not yet alerted; <c>sent</c>, the alerts sent, by
+/// time (for the hourly cap); <c>seen</c>, when each PrivX service and the source (<c>*</c>) were last
+/// heard from; <c>state</c>, counters such as the poison queues' last depths.
+/// </summary>
+public sealed class AlertStore(StorageClientFactory clients)
+{
+    public const string TableName = "Alerts";
+
+    private const string Causes = "cause";
+    private const string Pending = "pending";
+    private const string Sent = "sent";
+    private const string Seen = "seen";
+    private const string State = "state";
+    private const string Source = "*";
+
+    private readonly TableClient table = clients.CreateTableClient(TableName);
+
+    /// <summary>
+    /// Records a signal unless its cause was signalled before; returns whether it was new. The pending row
+    /// goes first and the cause after, so a failure in between leaves the signal to be raised again, and
+    /// two raisers of one cause meet on the same pending row.
+    /// </summary>
+    public async Task<bool> RaiseAsync(AlertSignal signal, DateTimeOffset raisedAt, CancellationToken cancellationToken)
+    {
+        var cause = TableKeys.Escape(signal.Cause);
+        if ((await table.GetEntityIfExistsAsync<TableEntity>(Causes, cause, select: [nameof(TableEntity.RowKey)], cancellationToken)).HasValue)
+        {
+            return false;
+        }
+        await table.UpsertEntityAsync(new TableEntity(Pending, cause)
+        {
+            [nameof(AlertSignal.Kind)] = signal.Kind.ToString(),
+            [nameof(AlertSignal.Subject)] = signal.Subject,
+            [nameof(AlertSignal.Count)] = signal.Count,
+            [nameof(AlertSignal.At)] = signal.At,
+            [nameof(AlertSignal.Detail)] = signal.Detail,
+            [nameof(PendingSignal.RaisedAt)] = raisedAt,
+        }, TableUpdateMode.Replace, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(Causes, cause) { [nameof(PendingSignal.RaisedAt)] = raisedAt }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
+        {
+            // Raised at the same moment by another instance; the one pending row stands for both.
+        }
+        return true;
+    }
+
+    public async Task<IReadOnlyList<PendingSignal>> PendingAsync(CancellationToken cancellationToken)
+    {
+        var pending = new List<PendingSignal>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(entity => entity.PartitionKey == Pending, cancellationToken: cancellationToken))
+        {
+            pending.Add(new PendingSignal(
+                new AlertSignal(
+                    Enum.Parse<AlertKind>(entity.GetString(nameof(AlertSignal.Kind))),
+                    TableKeys.Unescape(entity.RowKey),
+                    entity.GetString(nameof(AlertSignal.Subject)),
+                    entity.GetInt64(nameof(AlertSignal.Count)) ?? 1,
+                    entity.GetDateTimeOffset(nameof(AlertSignal.At))!.Value,
+                    entity.GetString(nameof(AlertSignal.Detail))),
+                entity.GetDateTimeOffset(nameof(PendingSignal.RaisedAt))!.Value));
+        }
+        return pending;
+    }
+
+    /// <summary>Records an alert as sent and takes its signals off the pending list; the causes stay, so none is alerted again.</summary>
+    public async Task RecordSentAsync(Alert alert, IEnumerable<PendingSignal> signals, CancellationToken cancellationToken)
+    {
+        await table.AddEntityAsync(new TableEntity(Sent, SentKey(alert.RaisedAt) + Guid.NewGuid().ToString("N"))
+        {
+            [nameof(Alert.Kind)] = alert.Kind.ToString(),
+            [nameof(Alert.Count)] = alert.Count,
+            [nameof(Alert.Title)] = alert.Title,
+        }, cancellationToken);
+        foreach (var signal in signals)
+        {
+            await table.DeleteEntityAsync(Pending, TableKeys.Escape(signal.Signal.Cause), ETag.All, cancellationToken);
+        }
+    }
+
+    public async Task<int> CountSentSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Sent} and RowKey ge {SentKey(since)}");
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, select: [nameof(TableEntity.RowKey)], cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>Notes that the source, and each of the services named, were heard from now.</summary>
+    public async Task RecordSeenAsync(IEnumerable<string> services, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var name in services.Distinct(StringComparer.Ordinal).Select(TableKeys.Escape).Append(Source))
+        {
+            await table.UpsertEntityAsync(new TableEntity(Seen, name) { [nameof(Seen)] = now }, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    /// <summary>When the source last sent anything (<c>null</c> if never), and each service.</summary>
+    public async Task<(DateTimeOffset? Source, IReadOnlyDictionary<string, DateTimeOffset> Services)> ReadSeenAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset? source = null;
+        var services = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        await foreach (var entity in table.QueryAsync<TableEntity>(entity => entity.PartitionKey == Seen, cancellationToken: cancellationToken))
+        {
+            var at = entity.GetDateTimeOffset(nameof(Seen))!.Value;
+            if (entity.RowKey == Source)
+            {
+                source = at;
+            }
+            else
+            {
+                services[TableKeys.Unescape(entity.RowKey)] = at;
+            }
+        }
+        return (source, services);
+    }
+
+    public async Task<long?> ReadCounterAsync(string name, CancellationToken cancellationToken)
+    {
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(State, TableKeys.Escape(name), cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value!.GetInt64(nameof(State)) : null;
+    }
+
+    public Task WriteCounterAsync(string name, long value, CancellationToken cancellationToken) =>
+        table.UpsertEntityAsync(new TableEntity(State, TableKeys.Escape(name)) { [nameof(State)] = value }, TableUpdateMode.Replace, cancellationToken);
+
+    private static string SentKey(DateTimeOffset at) => at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+}
