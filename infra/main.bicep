@@ -204,6 +204,10 @@ param producerPrincipalId string = ''
 ])
 param producerPrincipalType string = 'ServicePrincipal'
 
+@minLength(1)
+@description('The producer\'s own folder in the ingest container: it may write there only (`compliance send --ingest-path`).')
+param producerIngestPath string = 'producers/privx'
+
 @description('Object id of who may download reports (Storage Blob Data Reader on `reports`), typically a group of auditors. Empty grants nothing.')
 param reportReaderPrincipalId string = ''
 
@@ -234,19 +238,33 @@ param auditorPrincipalId string = ''
 ])
 param auditorPrincipalType string = 'Group'
 
-// ---- App Service Authentication (Entra ID) for the HTTP endpoints -------------------------------
+// ---- App Service Authentication (Entra ID) and app roles for the HTTP endpoints -----------------
 
-@description('Require an Entra ID sign-in for every request to the app (App Service Authentication).')
-param enableEntraAuth bool = false
+@description('Require an Entra ID sign-in for every request to the app (App Service Authentication); the app then takes each caller\'s app roles from it. By profile: dev false, prod true.')
+param enableEntraAuth bool = profile == 'prod'
 
-@description('Application (client) id of the app registration users sign in to; required when enableEntraAuth.')
+@description('Application (client) id of the app registration users sign in to, which defines the app roles; required when enableEntraAuth.')
 param entraClientId string = ''
 
 @description('Tenant of that app registration.')
 param entraTenantId string = tenant().tenantId
 
-@description('Paths that skip the sign-in and rely on their function keys alone, e.g. /api/reports for scripted API callers.')
+@description('Paths that skip the sign-in, for automation with function keys alone, e.g. /api/reports/2026-10; they get the roles of functionKeyRoles.')
 param authExcludedPaths string[] = []
+
+@description('HttpFunctionKeyRoles: the app roles of a request that came with a function key and no sign-in (an excluded path, or sign-in off). Empty: such a request reaches only the signing certificate.')
+param functionKeyRoles string[] = []
+
+@description('ReportRequestInterval: how soon one caller may ask again for a new version of the same month (429 with Retry-After before).')
+param reportRequestInterval string = '00:01:00'
+
+// ---- Network -----------------------------------------------------------------------------------
+
+@description('A virtual network with Flex Consumption VNet integration, private endpoints and private DNS zones for storage (blob, queue, table) and Key Vault, whose public network access is then off. By profile: dev false, prod true.')
+param networkIsolation bool = profile == 'prod'
+
+@description('Address space of that network.')
+param networkAddressPrefix string = '10.60.0.0/16'
 
 // ---- Resources ---------------------------------------------------------------------------------
 
@@ -258,6 +276,11 @@ var tags = {
 }
 var functionAppName = 'func-${resourceToken}'
 var deploymentContainerName = 'app-package-${functionAppName}'
+
+// Sign-in on without an app registration would lock everyone out: stop the deployment saying so.
+var signInClientId = enableEntraAuth && empty(entraClientId)
+  ? fail('Sign-in is on (enableEntraAuth, ENTRA_AUTH_ENABLED) but no app registration is named: set ENTRA_CLIENT_ID (infra/README.md, "Sign-in and app roles").')
+  : entraClientId
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
@@ -290,6 +313,7 @@ module storage 'modules/storage.bicep' = {
     workingVersionRetentionDays: workingVersionRetentionDays
     lockAccount: lockStorageAccount
     workspaceId: monitoring.outputs.workspaceId
+    networkIsolation: networkIsolation
   }
 }
 
@@ -300,6 +324,41 @@ module vault 'modules/keyvault.bicep' = {
     tags: tags
     name: 'kv-${resourceToken}'
     workspaceId: monitoring.outputs.workspaceId
+    networkIsolation: networkIsolation
+  }
+}
+
+module network 'modules/network.bicep' = if (networkIsolation) {
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    name: 'vnet-${resourceToken}'
+    storageAccountName: storage.outputs.name
+    vaultName: vault.outputs.name
+    addressPrefix: networkAddressPrefix
+  }
+}
+
+module identities 'modules/identities.bicep' = {
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    ingestName: 'id-ingest-${resourceToken}'
+    reportsName: 'id-reports-${resourceToken}'
+  }
+}
+
+module appAccess 'modules/appaccess.bicep' = {
+  scope: resourceGroup
+  params: {
+    storageAccountName: storage.outputs.name
+    vaultName: vault.outputs.name
+    insightsName: monitoring.outputs.insightsName
+    deploymentContainerName: deploymentContainerName
+    ingestPrincipalId: identities.outputs.ingestPrincipalId
+    reportsPrincipalId: identities.outputs.reportsPrincipalId
   }
 }
 
@@ -314,6 +373,11 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerName: deploymentContainerName
     insightsName: monitoring.outputs.insightsName
     vaultName: vault.outputs.name
+    ingestIdentityId: identities.outputs.ingestId
+    ingestClientId: identities.outputs.ingestClientId
+    reportsIdentityId: identities.outputs.reportsId
+    reportsClientId: identities.outputs.reportsClientId
+    subnetId: networkIsolation ? network!.outputs.functionsSubnetId : ''
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     reportSettings: union(
@@ -367,10 +431,16 @@ module functionApp 'modules/functionapp.bicep' = {
       PrivX__OAuthClientSecret: privxOAuthClientSecretName
     }
     enableEntraAuth: enableEntraAuth
-    entraClientId: entraClientId
+    entraClientId: signInClientId
     entraTenantId: entraTenantId
     authExcludedPaths: authExcludedPaths
+    functionKeyRoles: functionKeyRoles
+    reportRequestInterval: reportRequestInterval
   }
+  // The identities' roles first: the host starts, and the Key Vault reference resolves, with them in place.
+  dependsOn: [
+    appAccess
+  ]
 }
 
 module access 'modules/access.bicep' = {
@@ -380,6 +450,7 @@ module access 'modules/access.bicep' = {
     vaultName: vault.outputs.name
     producerPrincipalId: producerPrincipalId
     producerPrincipalType: producerPrincipalType
+    producerIngestPath: producerIngestPath
     reportReaderPrincipalId: reportReaderPrincipalId
     reportReaderPrincipalType: reportReaderPrincipalType
     auditorPrincipalId: auditorPrincipalId
@@ -398,7 +469,9 @@ output AZURE_RESOURCE_GROUP string = resourceGroup.name
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output FUNCTION_APP_NAME string = functionApp.outputs.name
 output FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHostName}'
-output FUNCTION_APP_PRINCIPAL_ID string = functionApp.outputs.principalId
+output INGEST_PRINCIPAL_ID string = identities.outputs.ingestPrincipalId
+output REPORTS_PRINCIPAL_ID string = identities.outputs.reportsPrincipalId
+output NETWORK_ISOLATION bool = networkIsolation
 output KEY_VAULT_NAME string = vault.outputs.name
 output KEY_VAULT_URI string = vault.outputs.uri
 output SIGNING_CERTIFICATE_NAME string = signingCertificateName

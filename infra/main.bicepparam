@@ -3,7 +3,11 @@
 // env/dev.bicepparam and env/prod.bicepparam pick: `azd env set COMPLIANCE_PROFILE prod`.
 using 'main.bicep'
 
-param profile = readEnvironmentVariable('COMPLIANCE_PROFILE', 'dev')
+var profileName = readEnvironmentVariable('COMPLIANCE_PROFILE', 'dev')
+param profile = profileName
+
+// Sign-in and private networking are on by default in prod, off in dev, as env/*.bicepparam have them.
+var profileDefault = profileName == 'prod' ? 'true' : 'false'
 
 // The rest is the same in main.bicepparam, env/dev.bicepparam and env/prod.bicepparam (written out
 // in each: `extends` needs Bicep 0.44.1, newer than the CLI azd or az may bring): what the deployer
@@ -32,10 +36,14 @@ param smtpFrom = readEnvironmentVariable('SMTP_FROM', '')
 param deployerPrincipalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
 param deployerPrincipalType = readEnvironmentVariable('AZURE_PRINCIPAL_TYPE', 'User')
 param producerPrincipalId = readEnvironmentVariable('PRODUCER_PRINCIPAL_ID', '')
+param producerIngestPath = readEnvironmentVariable('PRODUCER_INGEST_PATH', 'producers/privx')
 param reportReaderPrincipalId = readEnvironmentVariable('REPORT_READER_PRINCIPAL_ID', '')
 param auditorPrincipalId = readEnvironmentVariable('AUDITOR_PRINCIPAL_ID', '')
 param reviewerPrincipalId = readEnvironmentVariable('REVIEWER_PRINCIPAL_ID', '')
 
-param enableEntraAuth = bool(readEnvironmentVariable('ENTRA_AUTH_ENABLED', 'false'))
+param enableEntraAuth = bool(readEnvironmentVariable('ENTRA_AUTH_ENABLED', profileDefault))
 param entraClientId = readEnvironmentVariable('ENTRA_CLIENT_ID', '')
 param authExcludedPaths = json(readEnvironmentVariable('AUTH_EXCLUDED_PATHS', '[]'))
+param functionKeyRoles = json(readEnvironmentVariable('FUNCTION_KEY_ROLES', '[]'))
+
+param networkIsolation = bool(readEnvironmentVariable('NETWORK_ISOLATION', profileDefault))

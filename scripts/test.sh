@@ -30,6 +30,8 @@ trap 'exit 130' INT TERM
 # The Bicep templates in infra/: built and linted first, so their line shows beside the tests.
 infra_status=0
 bicep_check "$root" || infra_status=1
+# The infra tests compile the templates with the same CLI and assert their security properties.
+export COMPLIANCE_BICEP_CLI="${BICEP_CLI:-}"
 
 azurite_install "$root"
 

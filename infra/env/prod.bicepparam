@@ -1,5 +1,6 @@
 // Production: reports immutable for two years, zone-redundant storage under a delete lock, a year of
-// access logs (main.bicep, the parameters marked "by profile").
+// access logs, sign-in with app roles on every route, and storage and Key Vault on private endpoints
+// only (main.bicep, the parameters marked "by profile").
 //   export AZURE_ENV_NAME=compliance-prod AZURE_LOCATION=swedencentral REPORT_ORGANISATION='Example Oy'
 //   az deployment sub create --location "$AZURE_LOCATION" --parameters infra/env/prod.bicepparam
 using '../main.bicep'
@@ -33,10 +34,14 @@ param smtpFrom = readEnvironmentVariable('SMTP_FROM', '')
 param deployerPrincipalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
 param deployerPrincipalType = readEnvironmentVariable('AZURE_PRINCIPAL_TYPE', 'User')
 param producerPrincipalId = readEnvironmentVariable('PRODUCER_PRINCIPAL_ID', '')
+param producerIngestPath = readEnvironmentVariable('PRODUCER_INGEST_PATH', 'producers/privx')
 param reportReaderPrincipalId = readEnvironmentVariable('REPORT_READER_PRINCIPAL_ID', '')
 param auditorPrincipalId = readEnvironmentVariable('AUDITOR_PRINCIPAL_ID', '')
 param reviewerPrincipalId = readEnvironmentVariable('REVIEWER_PRINCIPAL_ID', '')
 
-param enableEntraAuth = bool(readEnvironmentVariable('ENTRA_AUTH_ENABLED', 'false'))
+param enableEntraAuth = bool(readEnvironmentVariable('ENTRA_AUTH_ENABLED', 'true'))
 param entraClientId = readEnvironmentVariable('ENTRA_CLIENT_ID', '')
 param authExcludedPaths = json(readEnvironmentVariable('AUTH_EXCLUDED_PATHS', '[]'))
+param functionKeyRoles = json(readEnvironmentVariable('FUNCTION_KEY_ROLES', '[]'))
+
+param networkIsolation = bool(readEnvironmentVariable('NETWORK_ISOLATION', 'true'))

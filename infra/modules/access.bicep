@@ -16,6 +16,9 @@ param producerPrincipalId string
 ])
 param producerPrincipalType string
 
+@description('The producer\'s own folder in `ingest` (e.g. producers/privx-1), the only path it may read, write or delete there; `compliance send --ingest-path` uploads below it.')
+param producerIngestPath string
+
 @description('Who may download reports (object id of a user, group or service principal); empty grants nothing.')
 param reportReaderPrincipalId string
 
@@ -142,7 +145,17 @@ resource producerSend 'Microsoft.Authorization/roleAssignments@2022-04-01' = if 
   }
 }
 
-// ... upload exports too big for a message ...
+// ... upload exports too big for a message, below its own path only: an ABAC condition on the blob
+// path, so one producer can neither read, overwrite nor delete another's exports (listing the
+// container is not a blob action and stays allowed: names only).
+var producerBlobActions = [
+  'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'
+  'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write'
+  'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action'
+  'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete'
+]
+var producerPathCondition = '(${join(map(producerBlobActions, action => '!(ActionMatches{\'${action}\'})'), ' AND ')}) OR (@Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringStartsWith \'${producerIngestPath}/\')'
+
 resource producerExports 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasProducer) {
   name: guid(ingestContainer.id, producerPrincipalId, roles.storageBlobDataContributor)
   scope: ingestContainer
@@ -150,6 +163,9 @@ resource producerExports 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
     principalId: producerPrincipalId
     principalType: producerPrincipalType
+    description: 'Exports below ${producerIngestPath}/ only'
+    condition: producerPathCondition
+    conditionVersion: '2.0'
   }
 }
 

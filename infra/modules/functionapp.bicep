@@ -1,9 +1,6 @@
-// The Functions app on the Flex Consumption plan (Linux, .NET 10 isolated worker), with a
-// system-assigned identity that reaches storage, Key Vault and Application Insights with the
-// narrowest built-in roles that let it run. App settings are a resource of their own, written after
-// the role assignments, so the Key Vault reference resolves with the identity's access in place.
-
-import { queues, roles } from 'names.bicep'
+// The Functions app on the Flex Consumption plan (Linux, .NET 10 isolated worker), running under the
+// two user-assigned identities of identities.bicep, whose roles appaccess.bicep grants before this
+// module runs, so the Key Vault reference resolves with the identity's access in place.
 
 param location string
 param tags object
@@ -13,6 +10,17 @@ param storageAccountName string
 param deploymentContainerName string
 param insightsName string
 param vaultName string
+
+@description('The ingest identity (resource id, client id): the host\'s storage, the app package, telemetry.')
+param ingestIdentityId string
+param ingestClientId string
+
+@description('The reports identity (resource id, client id): the ReportStorage connection and the Key Vault reference.')
+param reportsIdentityId string
+param reportsClientId string
+
+@description('Subnet the app\'s outbound traffic goes through (VNet integration); empty for none.')
+param subnetId string
 
 @minValue(1)
 @maxValue(1000)
@@ -51,21 +59,15 @@ param entraClientId string
 param entraTenantId string
 param authExcludedPaths string[]
 
+@description('HttpFunctionKeyRoles: the app roles of a request with a function key and no sign-in.')
+param functionKeyRoles string[]
+
+@description('ReportRequestInterval: how soon one caller may ask again for the same month.')
+param reportRequestInterval string
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
 }
-
-resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2026-06-01' existing = {
-  parent: storage
-  name: 'default'
-}
-
-resource queue 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-06-01' existing = [
-  for queueName in items(queues): {
-    parent: queueService
-    name: queueName.value
-  }
-]
 
 resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: insightsName
@@ -95,14 +97,21 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   tags: union(tags, { 'azd-service-name': 'functions' })
   kind: 'functionapp,linux'
   identity: {
-    type: 'SystemAssigned'
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${ingestIdentityId}': {}
+      '${reportsIdentityId}': {}
+    }
   }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
     clientCertEnabled: false
+    // Users reach the HTTP endpoints from their own networks, behind sign-in and app roles; storage
+    // and Key Vault are the ones closed to public networks (networkIsolation).
     publicNetworkAccess: 'Enabled'
-    keyVaultReferenceIdentity: 'SystemAssigned'
+    virtualNetworkSubnetId: empty(subnetId) ? null : subnetId
+    keyVaultReferenceIdentity: reportsIdentityId
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
@@ -114,7 +123,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
           type: 'blobContainer'
           value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
           authentication: {
-            type: 'SystemAssignedIdentity'
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: ingestIdentityId
           }
         }
       }
@@ -147,77 +157,28 @@ resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
   }
 }
 
-// Blobs: host state (timers, keys, leases), the app package, report versions, month locks (leases),
-// request outcomes, intake exports (read, then deleted), raw events and quarantine. Contributor, not
-// the Owner the Functions docs suggest: Contributor does all of that, but cannot delete blob versions,
-// purge soft-deleted blobs, or touch immutability policies and legal holds. Every blob the app
-// overwrites or deletes stays recoverable as a version, and report versions stay retained.
-resource appBlobAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, site.id, roles.storageBlobDataContributor)
-  scope: storage
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
-    principalId: site.identity.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-// Tables: appending events, change markers, quarantine and receipts. Write cannot be narrowed away
-// (infra/README.md, threat model). Account scope, because creating a table is an account-level call.
-resource appTableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, site.id, roles.storageTableDataContributor)
-  scope: storage
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
-    principalId: site.identity.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-// Queues: only those the app triggers on, sends to and poisons into.
-resource appQueueAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for (queueName, i) in items(queues): {
-    name: guid(queue[i].id, site.id, roles.storageQueueDataContributor)
-    scope: queue[i]
-    properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
-      principalId: site.identity.principalId
-      principalType: 'ServicePrincipal'
-    }
-  }
-]
-
-// Key Vault: read secrets (a certificate's private key is the secret of the same name), nothing else.
-resource appVaultAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, site.id, roles.keyVaultSecretsUser)
-  scope: vault
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
-    principalId: site.identity.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-// Application Insights takes only Entra-authenticated telemetry (APPLICATIONINSIGHTS_AUTHENTICATION_STRING).
-resource appTelemetryAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(insights.id, site.id, roles.monitoringMetricsPublisher)
-  scope: insights
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
-    principalId: site.identity.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
 var hostSettings = {
-  // Identity-based host storage: the host and the app's connection factory build
-  // https://{account}.{blob|queue|table}.core.windows.net and use the system-assigned identity.
+  // Identity-based storage: the host and ingestion build https://{account}.{blob|queue|table}.core.windows.net
+  // and use the ingest identity; reports reach the same account with the reports identity (ReportStorage).
   AzureWebJobsStorage__accountName: storage.name
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: ingestClientId
+  ReportStorage__accountName: storage.name
+  ReportStorage__credential: 'managedidentity'
+  ReportStorage__clientId: reportsClientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
-  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${ingestClientId};Authorization=AAD'
 }
 
-// Resolved by App Service with the app's identity; without a version it follows the certificate's
+// Who the HTTP functions take a caller to be (README, "HTTP access"): the principal App Service
+// Authentication vouches for when sign-in is on; a function key's roles otherwise.
+var accessSettings = {
+  HttpSignIn: string(enableEntraAuth)
+  HttpFunctionKeyRoles: join(functionKeyRoles, ',')
+  ReportRequestInterval: reportRequestInterval
+}
+
+// Resolved by App Service with the reports identity; without a version it follows the certificate's
 // latest version. ReportSigningCertificatePassword stays unset: Key Vault serves the PFX without one.
 var signingSettings = empty(signingCertificateName)
   ? {}
@@ -225,7 +186,7 @@ var signingSettings = empty(signingCertificateName)
       ReportSigningCertificate: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${signingCertificateName}/)'
     }
 
-// Secrets of mail and alerts, resolved the same way; a reference to a secret not yet in the vault would
+// Secrets of mail and alerts, resolved the same way (the reports identity reads the vault's secrets); a reference to a secret not yet in the vault would
 // reach the app as its literal text, so each is set only once its secret is named.
 var notificationSecrets = union(
   empty(smtpPasswordSecretName) ? {} : { Smtp__Password: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${smtpPasswordSecretName}/)' },
@@ -247,19 +208,13 @@ var privxSecretSettings = toObject(
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(hostSettings, reportSettings, signingSettings, notificationSettings, notificationSecrets, linkSettings, privxSettings, privxSecretSettings)
-  dependsOn: [
-    appBlobAccess
-    appTableAccess
-    appQueueAccess
-    appVaultAccess
-    appTelemetryAccess
-  ]
+  properties: union(hostSettings, accessSettings, reportSettings, signingSettings, notificationSettings, notificationSecrets, linkSettings, privxSettings, privxSecretSettings)
 }
 
 // App Service Authentication: every request must carry an Entra ID sign-in or token for the app
 // registration, checked before it reaches the Functions host, so a function key alone no longer gets
-// in. Paths in authExcludedPaths skip sign-in and are guarded by their function keys only.
+// in. Paths in authExcludedPaths skip sign-in and are guarded by their function keys only, with the
+// roles of functionKeyRoles. The app reads the caller's app roles from X-MS-CLIENT-PRINCIPAL.
 resource authentication 'Microsoft.Web/sites/config@2025-03-01' = if (enableEntraAuth) {
   parent: site
   name: 'authsettingsV2'
@@ -301,4 +256,3 @@ resource authentication 'Microsoft.Web/sites/config@2025-03-01' = if (enableEntr
 
 output name string = site.name
 output defaultHostName string = site.properties.defaultHostName
-output principalId string = site.identity.principalId

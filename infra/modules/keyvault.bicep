@@ -9,6 +9,9 @@ param name string
 @description('Log Analytics workspace for the vault\'s audit log (who read which secret, when).')
 param workspaceId string
 
+@description('Closed to public networks: reached only through the private endpoint of network.bicep.')
+param networkIsolation bool
+
 resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
   name: name
   location: location
@@ -26,9 +29,9 @@ resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
     enabledForDeployment: false
     enabledForDiskEncryption: false
     enabledForTemplateDeployment: false
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: networkIsolation ? 'Disabled' : 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: networkIsolation ? 'Deny' : 'Allow'
       bypass: 'AzureServices'
     }
   }

@@ -43,6 +43,9 @@ param lockAccount bool
 @description('Log Analytics workspace for the storage access logs.')
 param workspaceId string
 
+@description('Closed to public networks: reached only through the private endpoints of network.bicep.')
+param networkIsolation bool
+
 resource account 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   name: name
   location: location
@@ -59,9 +62,9 @@ resource account 'Microsoft.Storage/storageAccounts@2026-06-01' = {
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     allowCrossTenantReplication: false
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: networkIsolation ? 'Disabled' : 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: networkIsolation ? 'Deny' : 'Allow'
       bypass: 'AzureServices'
     }
   }

@@ -5,6 +5,7 @@
 #   bicep_check ROOT   builds and lints every .bicep and .bicepparam under ROOT/infra and prints
 #                      "infra: N templates built and linted, W warnings" (N counts both kinds of file);
 #                      any error or warning is printed above that line and makes it return 1.
+#                      It leaves the CLI's path in BICEP_CLI, for tests that compile the templates.
 
 # Prints the path of the restored bicep binary; restores it first.
 bicep_cli() {
@@ -36,6 +37,7 @@ bicep_check() {
   local infra="$root/infra"
   local cli
   cli="$(bicep_cli "$root")" || { echo "infra: Bicep CLI unavailable, nothing checked"; return 1; }
+  BICEP_CLI="$cli"
 
   local count
   count=$(find "$infra" -path "$infra/tools" -prune -o \( -name '*.bicep' -o -name '*.bicepparam' \) -print | wc -l)

@@ -7,7 +7,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddCompliancePipeline(builder.Configuration);
 builder.Services.CheckStorageAtStartup();
-builder.Services.AddReportDelivery(ReviewerSource.SignedInIdentity);
+builder.Services.AddReportDelivery(builder.Configuration, CallerTrust.Platform);
 using var host = builder.Build();
 if (!host.SettingsAreValid("ComplianceReports.Functions"))
 {

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ComplianceReports.LocalHost;
 
@@ -82,8 +83,11 @@ public static class LocalFunctionsHost
             })
             .ConfigureServices((context, services) =>
             {
-                services.AddReportDelivery(ReviewerSource.RequestBody);
+                // No sign-in locally: the caller holds every role, the body names a review's reviewer, and the server answers loopback alone.
+                services.AddReportDelivery(context.Configuration, CallerTrust.LocalEveryRole);
                 // The HTTP functions, on Kestrel beside the WebJobs host (LocalHttpUrl, default http://127.0.0.1:7071).
+                services.AddOptions<LocalHttpConfiguration>().Bind(context.Configuration).ValidateOnStart();
+                services.AddSingleton<IValidateOptions<LocalHttpConfiguration>, LocalHttpConfigurationValidation>();
                 services.AddSingleton<LocalHttpServer>();
                 services.AddHostedService(provider => provider.GetRequiredService<LocalHttpServer>());
                 services.AddSingleton(HostIdentity.Local);

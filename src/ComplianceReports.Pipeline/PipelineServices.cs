@@ -53,29 +53,15 @@ public static class PipelineServices
         services.AddSingleton<QuarantineStore>();
         services.AddSingleton<IngestReceipts>();
         services.AddSingleton<IngestBlobs>();
-        services.AddSingleton<BlobReportStore>();
-        services.AddSingleton<DaySealStore>();
-        services.AddSingleton<SealedDays>();
-        services.AddSingleton<SigningCertificateStore>();
-        services.AddSingleton<MonthLocks>();
-        services.AddSingleton<ReportRequestOutcomes>();
-        services.AddSingleton<ReportRequestQueue>();
-        services.AddSingleton<ReportMailQueue>();
-        services.AddSingleton<MailDeliveries>();
+        // Ingestion raises findings and quarantines with the identity that appends: its own alert store.
         services.AddSingleton<AlertStore>();
-        services.AddSingleton<QueueDepths>();
+        services.AddSingleton<Alerting>();
         // Webhook calls are rare and short: one client for the process, with a timeout that never holds the alert timer long.
         services.AddSingleton(new WebhookPoster(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }));
         services.AddSingleton<ReportPdfRenderer>();
         services.AddSingleton<AuditEventIngestion>();
-        services.AddSingleton<ReportGeneration>();
-        services.AddSingleton<ReportScheduling>();
-        services.AddSingleton<ReportMailing>();
-        services.AddSingleton<Alerting>();
         services.AddSingleton<AlertChannels>();
-        services.AddSingleton<AlertMonitoring>();
-        services.AddSingleton<ReportReviewStore>();
-        services.AddSingleton<ReportReviewing>();
+        // The collector and the poison keeper write where producers and ingestion do: the host's connection.
         services.AddSingleton<CollectorStates>();
         services.AddSingleton<AuditEventQueue>();
         services.AddSingleton<PrivXCollection>();
@@ -84,7 +70,50 @@ public static class PipelineServices
         services.AddSingleton<MessageFailures>();
         services.AddSingleton<FailedAttempts>();
         services.AddSingleton<PoisonKeeping>();
+        AddReportSide(services, StorageConnection.FromConfiguration(configuration, ReportStorageName));
         return services;
+    }
+
+    /// <summary>
+    /// The connection reports run under when it is set (in Azure, a second identity that reads events and
+    /// writes only the reports' containers: infra/README.md); otherwise the host's own.
+    /// </summary>
+    public const string ReportStorageName = "ReportStorage";
+
+    /// <summary>
+    /// Everything that generates, schedules, signs, serves, mails and reviews reports, and the alert timer,
+    /// on the report connection, else on the host's.
+    /// </summary>
+    private static void AddReportSide(IServiceCollection services, StorageConnection? connection)
+    {
+        services.AddKeyedSingleton(ReportStorageName, (provider, _) =>
+            connection is null ? provider.GetRequiredService<StorageClientFactory>() : new StorageClientFactory(connection));
+        static StorageClientFactory Clients(IServiceProvider provider) => provider.GetRequiredKeyedService<StorageClientFactory>(ReportStorageName);
+        // Reports read the event store and the quarantine through the report connection too, never the one that appends.
+        services.AddKeyedSingleton(ReportStorageName, (provider, _) => new TableEventStore(Clients(provider), provider.GetRequiredService<TimeProvider>()));
+        static TableEventStore Events(IServiceProvider provider) => provider.GetRequiredKeyedService<TableEventStore>(ReportStorageName);
+        services.AddSingleton(provider => new BlobReportStore(Clients(provider)));
+        services.AddSingleton(provider => new DaySealStore(Clients(provider)));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<SealedDays>(provider, Events(provider)));
+        services.AddSingleton(provider => new SigningCertificateStore(Clients(provider), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new MonthLocks(Clients(provider)));
+        services.AddSingleton(provider => new ReportRequestOutcomes(Clients(provider)));
+        services.AddSingleton(provider => new ReportRequestQueue(Clients(provider)));
+        services.AddSingleton(provider => new ReportMailQueue(Clients(provider)));
+        services.AddSingleton(provider => new MailDeliveries(Clients(provider)));
+        services.AddSingleton(provider => new QueueDepths(Clients(provider)));
+        services.AddSingleton(provider => new ReportReviewStore(Clients(provider)));
+        services.AddSingleton<ReportMailing>();
+        services.AddSingleton<ReportReviewing>();
+        // What reports, mail, reviews and the alert timer raise and send goes through the report connection's alert store.
+        services.AddKeyedSingleton(ReportStorageName, (provider, _) => new AlertStore(Clients(provider)));
+        static AlertStore Alerts(IServiceProvider provider) => provider.GetRequiredKeyedService<AlertStore>(ReportStorageName);
+        services.AddKeyedSingleton(ReportStorageName, (provider, _) => ActivatorUtilities.CreateInstance<Alerting>(provider, Alerts(provider)));
+        static Alerting ReportAlerting(IServiceProvider provider) => provider.GetRequiredKeyedService<Alerting>(ReportStorageName);
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReportGeneration>(
+            provider, Events(provider), new QuarantineStore(Clients(provider)), ReportAlerting(provider)));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReportScheduling>(provider, Events(provider)));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<AlertMonitoring>(provider, Alerts(provider), ReportAlerting(provider)));
     }
 
     /// <summary>

@@ -33,7 +33,11 @@ public static class SendCommand
             Description = "Seconds --wait waits before giving up",
             DefaultValueFactory = _ => 300,
         };
-        var command = new Command("send", "Put PrivX audit events on the ingestion queue, many events a message") { file, wait, timeout };
+        var ingestPath = new Option<string?>("--ingest-path")
+        {
+            Description = "Folder of the ingest container an export goes to, e.g. producers/privx-1: in Azure, each producer may write only below its own",
+        };
+        var command = new Command("send", "Put PrivX audit events on the ingestion queue, many events a message") { file, wait, timeout, ingestPath };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
@@ -65,7 +69,8 @@ public static class SendCommand
                 return refused > 0 ? 1 : 0;
             }
 
-            var allTakenIn = await DeliverAsync(storage(parse), spool, large, parse.GetValue(wait) ? parse.GetValue(timeout) : null, cancellationToken);
+            var allTakenIn = await DeliverAsync(
+                storage(parse), spool, large, parse.GetValue(wait) ? parse.GetValue(timeout) : null, cancellationToken, parse.GetValue(ingestPath));
             return allTakenIn && refused == 0 ? 0 : 1;
         });
         return command;
@@ -76,11 +81,11 @@ public static class SendCommand
     /// for the pipeline's receipts first. Returns whether every item went in without quarantine or poison.
     /// </summary>
     public static async Task<bool> DeliverAsync(
-        StorageClientFactory clients, ItemSpool items, bool showProgress, int? waitSeconds, CancellationToken cancellationToken)
+        StorageClientFactory clients, ItemSpool items, bool showProgress, int? waitSeconds, CancellationToken cancellationToken, string? ingestPath = null)
     {
         await CliConnection.CreateProducerResourcesAsync(clients, cancellationToken);
         var queue = new AuditEventQueue(clients);
-        var batchIds = await SendAsync(queue, items, showProgress, cancellationToken);
+        var batchIds = await SendAsync(queue, items, showProgress, ingestPath, cancellationToken);
         var sent = $"sent {items.Count} events in {batchIds.Count} messages";
         if (waitSeconds is not { } timeoutSeconds)
         {
@@ -91,7 +96,8 @@ public static class SendCommand
     }
 
     /// <summary>Sends the items in envelopes, or as one export when they are more than a few messages' worth; returns the batch ids.</summary>
-    private static async Task<IReadOnlyList<string>> SendAsync(AuditEventQueue queue, ItemSpool items, bool showProgress, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> SendAsync(
+        AuditEventQueue queue, ItemSpool items, bool showProgress, string? ingestPath, CancellationToken cancellationToken)
     {
         var sendId = AuditEventQueue.NewSendId();
         if (AuditEventQueue.FitsInMessages(items.Bytes, items.MaxItemBytes))
@@ -104,7 +110,7 @@ public static class SendCommand
             await Console.Error.WriteLineAsync($"uploading export of {items.Count:N0} events ({items.Bytes / 1e6:N1} MB)…");
         }
         return await Terminal.WithProgressAsync("uploading export", items.Count, showProgress, async progress =>
-            (IReadOnlyList<string>)[await queue.SendExportAsync(items.Items().Counted(progress), sendId, cancellationToken)]);
+            (IReadOnlyList<string>)[await queue.SendExportAsync(items.Items().Counted(progress), sendId, cancellationToken, ingestPath)]);
     }
 
     /// <summary>

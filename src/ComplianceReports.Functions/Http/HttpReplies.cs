@@ -17,6 +17,10 @@ public static class HttpReplies
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, null),
     };
 
+    /// <summary>Serves <paramref name="route"/> behind <paramref name="access"/>, with the request's principal header and path.</summary>
+    public static Task<IResult> Serve(this RouteAccess access, HttpRequest request, string route, Func<Caller, Task<DeliveryReply>> serve) =>
+        access.ServeAsync(route, request.Path, request.Headers[Caller.PrincipalHeader].FirstOrDefault(), serve).ToResultAsync();
+
     /// <summary>Whether the client asks for HTML (a browser), judged by its Accept header.</summary>
     public static bool AcceptsHtml(this HttpRequest request) =>
         MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var types)
@@ -29,6 +33,10 @@ public static class HttpReplies
             if (reply.Location is not null)
             {
                 httpContext.Response.Headers.Location = reply.Location;
+            }
+            if (reply.RetryAfter is { } retryAfter)
+            {
+                httpContext.Response.Headers.RetryAfter = ((long)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             return Results.Json(reply.Body, statusCode: reply.StatusCode).ExecuteAsync(httpContext);
         }

@@ -10,9 +10,7 @@ namespace ComplianceReports.Functions.Http;
 /// </summary>
 public sealed class SigningCertificateHttpFunction(SigningCertificateDelivery delivery)
 {
-    public const string Name = "GetSigningCertificate";
-
-    [Function(Name)]
+    [Function(ReportRoutes.SigningCertificate)]
     public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "signing-certificate")] HttpRequest req, CancellationToken cancellationToken) =>
         delivery.CurrentAsync(cancellationToken).ToResultAsync();
 }

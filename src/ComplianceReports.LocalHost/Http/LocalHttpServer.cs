@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ComplianceReports.LocalHost.Http;
 
@@ -18,9 +18,10 @@ namespace ComplianceReports.LocalHost.Http;
 /// Serves the Functions app's HTTP functions beside the WebJobs host, on Kestrel: one endpoint per
 /// httpTrigger in functions.metadata, with its route (below <c>api/</c>) and methods, calling the same
 /// method on a fresh instance of the same class, created from the pipeline's services. Keys are not
-/// checked locally.
+/// checked and nobody signs in locally: the caller holds every role, which is why the server listens on
+/// loopback only and answers only loopback Host names (<see cref="Loopback"/>).
 /// </summary>
-public sealed class LocalHttpServer(IServiceProvider services, IConfiguration configuration, ILogger<LocalHttpServer> logger) : IHostedService, IAsyncDisposable
+public sealed class LocalHttpServer(IServiceProvider services, IOptions<LocalHttpConfiguration> configuration, ILogger<LocalHttpServer> logger) : IHostedService, IAsyncDisposable
 {
     /// <summary>The app setting with the address to listen on; port 0 takes a free port.</summary>
     public const string UrlSetting = "LocalHttpUrl";
@@ -35,7 +36,7 @@ public sealed class LocalHttpServer(IServiceProvider services, IConfiguration co
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var url = configuration[UrlSetting] is { Length: > 0 } setting ? setting : DefaultUrl;
+        var url = configuration.Value.Url;
         app = Build(url, HttpFunctionRoutes.Read(HttpFunctionRoutes.DefaultMetadataPath, typeof(IngestAuditEventsFunction).Assembly), services);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? url;
@@ -66,6 +67,17 @@ public sealed class LocalHttpServer(IServiceProvider services, IConfiguration co
         builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
         var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            if (!Loopback.IsLoopbackName(context.Request.Host.Host))
+            {
+                await Results.Json(
+                    new { error = $"Host '{context.Request.Host}' is not a loopback name: the local host answers only 127.0.0.1, ::1 or localhost." },
+                    statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
         foreach (var route in routes)
         {
             var invoke = Invoker(route, functionServices);

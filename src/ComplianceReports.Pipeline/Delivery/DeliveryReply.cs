@@ -6,10 +6,17 @@ namespace ComplianceReports.Pipeline.Delivery;
 /// What <see cref="ReportDelivery"/> answers, free of any web framework: each host turns it into its own
 /// response type (the Functions app and the local host both into ASP.NET Core results).
 /// </summary>
-public abstract record DeliveryReply;
+public abstract record DeliveryReply
+{
+    /// <summary>The status the host answers with: files and pages are 200.</summary>
+    public int Status => this is JsonReply json ? json.StatusCode : 200;
+}
 
-/// <summary>A JSON body with a status code and, for <c>202 Accepted</c>, the address to poll.</summary>
-public sealed record JsonReply(int StatusCode, JsonElement Body, string? Location = null) : DeliveryReply
+/// <summary>
+/// A JSON body with a status code and, for <c>202 Accepted</c>, the address to poll; for <c>429 Too Many
+/// Requests</c>, how long to wait (<c>Retry-After</c>).
+/// </summary>
+public sealed record JsonReply(int StatusCode, JsonElement Body, string? Location = null, TimeSpan? RetryAfter = null) : DeliveryReply
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 

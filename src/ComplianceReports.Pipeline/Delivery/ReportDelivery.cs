@@ -3,7 +3,9 @@ using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Pipeline.Reports;
 using ComplianceReports.Storage.Queues;
 using ComplianceReports.Storage.Reports;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ComplianceReports.Pipeline.Delivery;
 
@@ -12,11 +14,8 @@ namespace ComplianceReports.Pipeline.Delivery;
 /// blob storage, and requests for a new version through the <c>report-requests</c> queue. Every route
 /// value is checked here (<see cref="RouteValues"/>) before it reaches a blob name.
 /// </summary>
-public sealed class ReportDelivery(BlobReportStore reports, ReportReviewStore reviews, ReportRequestQueue requests, ReportRequestOutcomes outcomes, ReportOptions options)
+public sealed class ReportDelivery(BlobReportStore reports, ReportReviewStore reviews, ReportRequestQueue requests, ReportRequestOutcomes outcomes, ReportRequestLimiter limiter, ReportOptions options)
 {
-    /// <summary>Who asked, in the request's <c>requestedBy</c>.</summary>
-    public const string RequestedBy = "http";
-
     public async Task<DeliveryReply> ListAsync(bool html, CancellationToken cancellationToken)
     {
         var manifests = await reports.ListAllAsync(cancellationToken);
@@ -76,14 +75,26 @@ public sealed class ReportDelivery(BlobReportStore reports, ReportReviewStore re
             : await OpenAsync(parsed, manifest, file, cancellationToken);
     }
 
-    /// <summary>Puts a request on the queue; the answer's Location is where its outcome will be.</summary>
-    public async Task<DeliveryReply> RequestAsync(string? month, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts a request on the queue; the answer's Location is where its outcome will be. A caller asking again
+    /// for the same month too soon gets 429 with Retry-After (<see cref="ReportRequestLimiter"/>).
+    /// </summary>
+    public async Task<DeliveryReply> RequestAsync(string? month, Caller caller, CancellationToken cancellationToken)
     {
         if (!RouteValues.TryMonth(month, out var parsed, out var error))
         {
             return error;
         }
-        var request = ReportRequest.For(parsed, RequestedBy);
+        if (!limiter.TryAcquire(caller, parsed.ToString(), out var retryAfter))
+        {
+            var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+            return JsonReply.Error(429, $"{caller} asked for {parsed} moments ago: ask again in {seconds} s, or follow the request already made.") with
+            {
+                RetryAfter = TimeSpan.FromSeconds(seconds),
+            };
+        }
+        // The caller goes with the request, so the generator's log line names who asked.
+        var request = ReportRequest.For(parsed, $"http: {caller}");
         await requests.SendAsync(request, cancellationToken);
         var location = ReportLinks.Request(parsed, request.RequestId);
         return JsonReply.Of(202, new { month = request.Month, requestId = request.RequestId, status = "waiting", location }, location);
@@ -141,11 +152,20 @@ public sealed class ReportDelivery(BlobReportStore reports, ReportReviewStore re
 public static class ReportDeliveryServices
 {
     /// <summary>
-    /// Registers <see cref="ReportDelivery"/>, <see cref="ReviewDelivery"/> and <see cref="SigningCertificateDelivery"/> beside
-    /// <see cref="PipelineServices.AddCompliancePipeline"/>; both hosts call it, each saying who it can vouch for as a reviewer.
+    /// Registers <see cref="ReportDelivery"/>, <see cref="ReviewDelivery"/>, <see cref="SigningCertificateDelivery"/> and the gate
+    /// in front of them (<see cref="RouteAccess"/>) beside <see cref="PipelineServices.AddCompliancePipeline"/>; both hosts call it,
+    /// each saying whose word it takes for the caller.
     /// </summary>
-    public static IServiceCollection AddReportDelivery(this IServiceCollection services, ReviewerSource reviewers) =>
-        services.AddSingleton<ReportDelivery>()
-            .AddSingleton(provider => ActivatorUtilities.CreateInstance<ReviewDelivery>(provider, reviewers))
+    public static IServiceCollection AddReportDelivery(this IServiceCollection services, IConfiguration configuration, CallerTrust trust)
+    {
+        services.AddOptions<HttpAccessConfiguration>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HttpAccessConfiguration>, HttpAccessConfigurationValidation>();
+        services.AddSingleton(provider => HttpAccessOptions.From(provider.GetRequiredService<IOptions<HttpAccessConfiguration>>().Value, trust));
+        return services
+            .AddSingleton<RouteAccess>()
+            .AddSingleton<ReportRequestLimiter>()
+            .AddSingleton<ReportDelivery>()
+            .AddSingleton<ReviewDelivery>()
             .AddSingleton<SigningCertificateDelivery>();
+    }
 }

@@ -9,14 +9,15 @@ namespace ComplianceReports.Pipeline.Delivery;
 
 /// <summary>
 /// Reviews over HTTP: recording one for a version (<c>POST …/versions/{n}/reviews</c>) and listing a
-/// version's. Who the reviewer is depends on what the host can vouch for (<see cref="ReviewerSource"/>).
+/// version's, each behind <see cref="RouteAccess"/>. Who the reviewer is depends on whose word the host
+/// takes (<see cref="CallerTrust"/>): in Azure the signed-in caller's name, locally the body's <c>reviewer</c>.
 /// </summary>
-public sealed class ReviewDelivery(BlobReportStore reports, ReportReviewStore reviews, ReportReviewing reviewing, TimeProvider clock, ReviewerSource reviewers)
+public sealed class ReviewDelivery(BlobReportStore reports, ReportReviewStore reviews, ReportReviewing reviewing, HttpAccessOptions access, TimeProvider clock)
 {
     /// <summary>A review is a few lines; a body beyond this is not one.</summary>
     private const int MaxBodyBytes = 64 * 1024;
 
-    public async Task<DeliveryReply> RecordAsync(string? month, string? version, string? principalHeader, Stream body, CancellationToken cancellationToken)
+    public async Task<DeliveryReply> RecordAsync(string? month, string? version, Caller caller, Stream body, CancellationToken cancellationToken)
     {
         if (!RouteValues.TryMonth(month, out var parsed, out var error) || !RouteValues.TryVersion(version, out var number, out error))
         {
@@ -27,18 +28,11 @@ public sealed class ReviewDelivery(BlobReportStore reports, ReportReviewStore re
         {
             return JsonReply.Error(400, problem);
         }
-        string? reviewer;
-        if (ClientPrincipal.FromHeader(principalHeader) is { } principal)
-        {
-            reviewer = principal.Name;
-        }
-        else if (reviewers == ReviewerSource.SignedInIdentity)
+        // Locally nobody signs in and any client could write a principal header: the body names the reviewer.
+        var reviewer = access.Trust == CallerTrust.LocalEveryRole ? fields!.Reviewer : caller.SignedInName;
+        if (reviewer is null && access.Trust == CallerTrust.Platform)
         {
             return JsonReply.Error(401, "Sign in to record a review: the reviewer is the signed-in identity (App Service authentication), never a name in the body.");
-        }
-        else
-        {
-            reviewer = fields!.Reviewer;
         }
         ReviewRequest request;
         try

@@ -70,11 +70,12 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
 
     /// <summary>
     /// Uploads the items as one NDJSON export to the ingest container and sends a single envelope naming
-    /// it; returns that envelope's batch id. For inputs too big for a few messages.
+    /// it; returns that envelope's batch id. For inputs too big for a few messages. <paramref name="folder"/>
+    /// puts it below a producer's own path, the only one that producer may write in Azure.
     /// </summary>
-    public async Task<string> SendExportAsync(IEnumerable<string> itemsJson, string sendId, CancellationToken cancellationToken)
+    public async Task<string> SendExportAsync(IEnumerable<string> itemsJson, string sendId, CancellationToken cancellationToken, string? folder = null)
     {
-        var blobName = $"{sendId}.ndjson";
+        var blobName = string.IsNullOrWhiteSpace(folder) ? $"{sendId}.ndjson" : $"{folder.Trim('/')}/{sendId}.ndjson";
         var pipe = new Pipe();
         var writing = Task.Run(() => WriteNdjsonAsync(itemsJson, pipe.Writer, cancellationToken), cancellationToken);
         await using (var content = pipe.Reader.AsStream())

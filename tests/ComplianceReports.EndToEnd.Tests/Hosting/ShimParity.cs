@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using ComplianceReports.Functions;
-using ComplianceReports.Functions.Http;
+using ComplianceReports.Pipeline.Delivery;
 using ComplianceReports.LocalHost;
 using ComplianceReports.LocalHost.Http;
 using Microsoft.Azure.WebJobs;
@@ -44,7 +44,7 @@ public sealed class ShimParity
             .Select(function => function.GetProperty("name").GetString())
             .ToList();
 
-        Assert.Equal([SigningCertificateHttpFunction.Name], anonymous);
+        Assert.Equal([ReportRoutes.SigningCertificate], anonymous);
     }
 
     /// <summary>The endpoints the local Kestrel app maps, read from the app itself (built, not started).</summary>

@@ -22,6 +22,21 @@ public sealed class StartingTheLocalHost
         Assert.DoesNotContain("host started", output);
     }
 
+    [Theory]
+    [InlineData("http://0.0.0.0:7071")]
+    [InlineData("http://192.0.2.10:7071")]
+    [InlineData("http://compliance.example:7071")]
+    public async Task A_local_http_url_beyond_loopback_stops_the_host_with_one_line(string url)
+    {
+        var (exitCode, output, error) = await RunLocalHostAsync(LocalHttpServer.UrlSetting, url);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            $"ComplianceReports.LocalHost: LocalHttpUrl must be a loopback address (127.0.0.1, ::1 or localhost), not {url}: the local host has no sign-in",
+            error);
+        Assert.DoesNotContain("host started", output);
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> RunLocalHostAsync(string key, string value)
     {
         // An app directory of its own: a developer's local.settings.json beside the repository's host.json must not count.
@@ -35,12 +50,12 @@ public sealed class StartingTheLocalHost
             ArgumentList = { Path.Combine(AppContext.BaseDirectory, "ComplianceReports.LocalHost.dll"), appDirectory },
             Environment =
             {
-                [key] = value,
                 // Never reached: the settings are checked before anything connects or listens.
                 [StorageConnection.DefaultName] = StorageConnection.DevelopmentStorage,
                 [LocalHttpServer.UrlSetting] = "http://127.0.0.1:0",
             },
         };
+        start.Environment[key] = value;
         using var process = Process.Start(start)!;
         try
         {

@@ -24,6 +24,7 @@ public class LocalFunctionsHostFixture : IAsyncLifetime
     private readonly AzuriteAccount account = AzuriteAccount.Lease();
     private readonly string reportSchedule;
     private readonly IReadOnlyDictionary<string, string?> moreSettings;
+    private readonly LogLevel minimumLogLevel;
     private IHost? host;
 
     public LocalFunctionsHostFixture()
@@ -32,10 +33,12 @@ public class LocalFunctionsHostFixture : IAsyncLifetime
     }
 
     /// <param name="moreSettings">App settings of a fixture that needs more than the pipeline's (the collector's).</param>
-    protected LocalFunctionsHostFixture(string reportSchedule, IReadOnlyDictionary<string, string?>? moreSettings = null)
+    /// <param name="minimumLogLevel">What the host logs: Warning keeps the shared host's log short; a test of the log itself takes everything.</param>
+    protected LocalFunctionsHostFixture(string reportSchedule, IReadOnlyDictionary<string, string?>? moreSettings = null, LogLevel minimumLogLevel = LogLevel.Warning)
     {
         this.reportSchedule = reportSchedule;
         this.moreSettings = moreSettings ?? new Dictionary<string, string?>();
+        this.minimumLogLevel = minimumLogLevel;
     }
 
     public string ConnectionString => account.ConnectionString;
@@ -69,7 +72,7 @@ public class LocalFunctionsHostFixture : IAsyncLifetime
                 [$"{LocalHostSettings.HostJsonSection}:extensions:queues:maxPollingInterval"] = "00:00:00.200",
                 [$"{LocalHostSettings.HostJsonSection}:extensions:queues:visibilityTimeout"] = "00:00:00",
             }.Concat(moreSettings).ToDictionary(),
-            LogLevel.Warning,
+            minimumLogLevel,
             Log));
         await host.StartAsync();
     }

@@ -91,10 +91,12 @@ public sealed class RecordingReviews(PipelineServicesOnAzurite pipeline) : IClas
     {
         var month = new Month(2016, 5);
         await PublishAsync(month, 1);
-        var delivery = ActivatorUtilities.CreateInstance<ReviewDelivery>(Services, ReviewerSource.SignedInIdentity);
-        var principal = Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"name_typ":"name","claims":[{"typ":"name","val":"grace@example.com"}]}"""));
+        var delivery = ActivatorUtilities.CreateInstance<ReviewDelivery>(Services, HttpAccessOptions.From(new HttpAccessConfiguration(), CallerTrust.Platform));
+        var principal = Caller.FromPrincipalHeader(Convert.ToBase64String(Encoding.UTF8.GetBytes(
+            """{"name_typ":"name","claims":[{"typ":"name","val":"grace@example.com"},{"typ":"roles","val":"Reports.Review"}]}""")))!;
+        var functionKey = Caller.FunctionKey(new HashSet<string> { AppRoles.ReportsReview });
 
-        var anonymous = await delivery.RecordAsync("2016-05", "1", null, Body("""{"reviewer":"Mallory"}"""), default);
+        var anonymous = await delivery.RecordAsync("2016-05", "1", functionKey, Body("""{"reviewer":"Mallory"}"""), default);
         var signedIn = await delivery.RecordAsync("2016-05", "1", principal, Body("""{"reviewer":"Mallory","exceptions":["one"]}"""), default);
 
         Assert.Equal(401, Assert.IsType<JsonReply>(anonymous).StatusCode);

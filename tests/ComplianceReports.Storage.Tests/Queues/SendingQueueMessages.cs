@@ -84,6 +84,18 @@ public class SendingQueueMessages(AzuriteStorage storage) : IClassFixture<Azurit
     }
 
     [Fact]
+    public async Task An_export_sent_with_a_folder_lands_below_it_where_the_producers_role_allows_writes()
+    {
+        var sendId = AuditEventQueue.NewSendId();
+
+        await new AuditEventQueue(storage.Clients).SendExportAsync(["""{"a":1}"""], sendId, default, folder: "producers/privx-1/");
+
+        var message = AuditMessageReader.Read(Assert.Single(await DrainAsync(QueueNames.AuditEvents)).GetRawText());
+        Assert.Equal($"producers/privx-1/{sendId}.ndjson", message.BlobName);
+        Assert.True(await storage.Clients.CreateBlobContainerClient(IngestBlobs.ContainerName).GetBlobClient(message.BlobName).ExistsAsync());
+    }
+
+    [Fact]
     public async Task A_batch_whose_message_sits_in_the_poison_queue_is_found_and_no_other()
     {
         var poison = await EmptyPoisonQueueAsync();
