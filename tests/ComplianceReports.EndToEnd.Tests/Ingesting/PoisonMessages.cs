@@ -48,7 +48,7 @@ public sealed class PoisonMessages(LocalFunctionsHostFixture host) : IDisposable
         var status = await RunAsync("status");
         Assert.Equal(0, list.ExitCode);
         Assert.Contains(list.Output.Split('\n'), line => line.StartsWith(kept.Id, StringComparison.Ordinal) && line.Contains(QueueNames.AuditEvents, StringComparison.Ordinal));
-        Assert.Matches(@"poisoned messages held: [1-9]\d*, the oldest poisoned \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d+ min ago\)", status.Output);
+        Assert.Matches(@"poisoned messages held: [1-9]\d*, the oldest poisoned \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d+ (d|h|min|s)( \d+ (h|min|s))? ago\)", status.Output);
 
         // The cause fixed, the message put back goes through once.
         await lease.BreakAsync(TimeSpan.Zero);
