@@ -47,7 +47,7 @@ public sealed class AlertMonitoring(
         }
         // A poisoned message moves from its poison queue into the poison store within a minute: it is
         // counted in either place, so its move is no growth and it is alerted once.
-        var held = (await poisoned.ListAsync(cancellationToken)).CountBy(message => message.Queue).ToDictionary();
+        var held = (await poisoned.SummarizeAsync(cancellationToken)).ByQueue;
         foreach (var origin in PoisonQueues.Sources)
         {
             var queue = QueueNames.Poison(origin);

@@ -74,7 +74,7 @@ public sealed partial class ReportScheduling(
         foreach (var period in CandidatePeriods((await events.ReadChangeMarkersAsync(cancellationToken)).Keys))
         {
             var dueAt = period.EndUtc + options.GracePeriod;
-            if (now >= dueAt + after && await reports.GetLatestAsync(period.Month, cancellationToken) is null && await HasEventsAsync(period, cancellationToken))
+            if (now >= dueAt + after && !await reports.HasVersionAsync(period.Month, cancellationToken) && await HasEventsAsync(period, cancellationToken))
             {
                 overdue.Add((period.Month, dueAt));
             }

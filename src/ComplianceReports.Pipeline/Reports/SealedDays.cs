@@ -39,8 +39,9 @@ public sealed class SealedDays(TableEventStore events, DaySealStore seals, Repor
                 new ParallelOptions { MaxDegreeOfParallelism = DaysInFlight, CancellationToken = cancellationToken },
                 async (day, token) =>
                 {
-                    var dayMarkers = period.UtcDates(day.date).ToDictionary(
-                        utc => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), utc => markers.DaySequence(utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                    var dayMarkers = period.UtcDates(day.date)
+                        .Select(utc => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                        .ToDictionary(utcDay => utcDay, markers.DaySequence);
                     days[day.index] = newest.TryGetValue(day.date, out var seal) && SameMarkers(seal.Markers, dayMarkers)
                         ? new ReadDay(seal.Day, seal, null)
                         : await ReadDayAsync(set, scope, day.date, dayMarkers, readAt, token);

@@ -105,9 +105,12 @@ public sealed class AlertStore(StorageClientFactory clients)
     /// <summary>Notes that the source, and each of the services named, were heard from now.</summary>
     public async Task RecordSeenAsync(IEnumerable<string> services, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var name in services.Distinct(StringComparer.Ordinal).Select(TableKeys.Escape).Append(Source))
+        // One partition: a message's services are recorded in one transaction, not a request each, on ingestion's path.
+        foreach (var names in services.Distinct(StringComparer.Ordinal).Select(TableKeys.Escape).Append(Source).Chunk(100))
         {
-            await table.UpsertEntityAsync(new TableEntity(Seen, name) { [nameof(Seen)] = now }, TableUpdateMode.Replace, cancellationToken);
+            await table.SubmitTransactionAsync(
+                names.Select(name => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(Seen, name) { [nameof(Seen)] = now })),
+                cancellationToken);
         }
     }
 

@@ -74,18 +74,21 @@ public sealed class PoisonStore(StorageClientFactory clients)
         await texts.DeleteAsync($"{message.Queue}/{message.Id}.txt", cancellationToken);
     }
 
-    /// <summary>How many are held and the oldest one's time, reading times only, never the texts.</summary>
+    /// <summary>How many are held, for which queue, and the oldest one's time, reading keys and times only, never the texts.</summary>
     public async Task<PoisonSummary> SummarizeAsync(CancellationToken cancellationToken)
     {
         var count = 0;
         DateTimeOffset? oldest = null;
-        await foreach (var entity in table.QueryAsync<TableEntity>(select: [nameof(PoisonedMessage.PoisonedAt)], cancellationToken: cancellationToken))
+        var byQueue = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var entity in table.QueryAsync<TableEntity>(
+            select: [nameof(TableEntity.PartitionKey), nameof(PoisonedMessage.PoisonedAt)], cancellationToken: cancellationToken))
         {
             var at = entity.GetDateTimeOffset(nameof(PoisonedMessage.PoisonedAt))!.Value;
             count++;
             oldest = oldest is null || at < oldest ? at : oldest;
+            byQueue[entity.PartitionKey] = byQueue.GetValueOrDefault(entity.PartitionKey) + 1;
         }
-        return new PoisonSummary(count, oldest);
+        return new PoisonSummary(count, oldest, byQueue);
     }
 
     private async IAsyncEnumerable<PoisonedMessage> ReadAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)

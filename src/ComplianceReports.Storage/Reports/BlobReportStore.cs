@@ -49,6 +49,10 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
             ? await ReadManifestAsync(latest.Blob, cancellationToken)
             : null;
 
+    /// <summary>Whether a month has any published version: its manifests are listed by name, none is read.</summary>
+    public async Task<bool> HasVersionAsync(Month month, CancellationToken cancellationToken) =>
+        (await ManifestNamesAsync($"{month}/", cancellationToken)).Count > 0;
+
     /// <summary>Every manifest's blob name under the prefix, by month then version: names only, no content.</summary>
     private async Task<List<(string Month, int Version, string Blob)>> ManifestNamesAsync(string? prefix, CancellationToken cancellationToken)
     {
