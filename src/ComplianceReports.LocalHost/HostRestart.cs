@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using Microsoft.Azure.WebJobs.Host.Timers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,14 +12,33 @@ namespace ComplianceReports.LocalHost;
 /// rethrows it on a thread of its own, ending the process; and the loop that failed is over either way.
 /// Here the failure is logged, the host stops, and <c>Program</c> builds a new one, which waits for
 /// storage as any start does: the process stays up, and every listener runs again.
+/// An operator's stop (Ctrl+C, SIGTERM) wins: listeners failing while the host stops, storage away,
+/// must not turn that stop into a restart.
 /// </summary>
-public sealed partial class HostRestart
+public sealed partial class HostRestart : IDisposable
 {
-    public string? Reason { get; private set; }
+    private readonly PosixSignalRegistration[] stopSignals;
+    private volatile bool stopSignalled;
+    private string? reason;
+
+    public HostRestart() =>
+        // Beside the console lifetime's own handlers, which cancel the signal's default and stop the host.
+        stopSignals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT }.Select(signal => PosixSignalRegistration.Create(signal, _ => stopSignalled = true))];
+
+    public string? Reason => stopSignalled ? null : reason;
 
     public bool Requested => Reason is not null;
 
-    internal void Request(string reason) => Reason ??= reason;
+    public void Dispose()
+    {
+        foreach (var registration in stopSignals)
+        {
+            registration.Dispose();
+        }
+    }
+
+    /// <summary>True for the first failure only, and only while no operator asked the host to stop.</summary>
+    internal bool TryRequest(string failure) => !stopSignalled && Interlocked.CompareExchange(ref reason, failure, null) is null;
 
     internal sealed partial class ExceptionHandler(HostRestart restart, IHostApplicationLifetime lifetime, ILogger<HostRestart> logger) : IWebJobsExceptionHandler
     {
@@ -33,9 +53,11 @@ public sealed partial class HostRestart
         private Task RestartAsync(Exception failure)
         {
             var reason = failure.Message.Split('\n')[0];
-            LogRestarting(reason);
-            restart.Request(reason);
-            lifetime.StopApplication();
+            if (restart.TryRequest(reason))
+            {
+                LogRestarting(reason);
+                lifetime.StopApplication();
+            }
             return Task.CompletedTask;
         }
 

@@ -75,9 +75,10 @@ public static class LocalFunctionsHost
                     context.Configuration.GetSection($"{LocalHostSettings.HostJsonSection}:extensions:queues").Bind(queues);
                 });
                 webJobs.AddTimers();
+                ExpiringLockRelease.Decorate(webJobs.Services);
                 webJobs.Services.RemoveAll<ScheduleMonitor>();
                 webJobs.Services.AddSingleton<ScheduleMonitor, BlobScheduleMonitor>();
-                webJobs.Services.AddSingleton(options.Restart ?? new HostRestart());
+                webJobs.Services.AddSingleton(_ => options.Restart ?? new HostRestart());
                 webJobs.Services.RemoveAll<IWebJobsExceptionHandlerFactory>();
                 webJobs.Services.AddSingleton<IWebJobsExceptionHandlerFactory, HostRestart.ExceptionHandlerFactory>();
             })

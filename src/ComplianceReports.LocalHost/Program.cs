@@ -14,7 +14,7 @@ var appDirectory = Path.GetFullPath(args.FirstOrDefault() ?? ".");
 var localSettings = Path.Combine(appDirectory, "local.settings.json");
 while (true)
 {
-    var restart = new HostRestart();
+    using var restart = new HostRestart();
     using var host = LocalFunctionsHost.Build(new LocalHostOptions(
         Path.Combine(appDirectory, "host.json"),
         File.Exists(localSettings) ? localSettings : null,

@@ -136,9 +136,20 @@ public static class PipelineServices
 
     /// <summary>For a host on storage nobody provisioned (locally, on Azurite): creates what is missing as it starts.</summary>
     public static IServiceCollection CreateStorageAtStartup(this IServiceCollection services) =>
-        services.AddHostedService(provider => new StorageStartup(provider.GetRequiredService<StorageResources>().CreateAllAsync, provider.GetRequiredService<ILogger<StorageStartup>>()));
+        services.AddHostedService(provider => new StorageStartup(StartupResources(provider).CreateAllAsync, provider.GetRequiredService<ILogger<StorageStartup>>()));
 
     /// <summary>For a host in Azure, where infra/ creates every resource: checks as it starts and names what is missing.</summary>
     public static IServiceCollection CheckStorageAtStartup(this IServiceCollection services) =>
-        services.AddHostedService(provider => new StorageStartup(provider.GetRequiredService<StorageResources>().CheckAllAsync, provider.GetRequiredService<ILogger<StorageStartup>>()));
+        services.AddHostedService(provider => new StorageStartup(StartupResources(provider).CheckAllAsync, provider.GetRequiredService<ILogger<StorageStartup>>()));
+
+    /// <summary>
+    /// The startup's own loop is its retry policy: each try retries once, quickly, so storage that cannot
+    /// be reached is named in about a second rather than after the SDK's twenty of backing off.
+    /// </summary>
+    private static StorageResources StartupResources(IServiceProvider provider) =>
+        new(new StorageClientFactory(provider.GetRequiredService<StorageClientFactory>().Connection, options =>
+        {
+            options.Retry.MaxRetries = 1;
+            options.Retry.Delay = TimeSpan.FromMilliseconds(500);
+        }));
 }

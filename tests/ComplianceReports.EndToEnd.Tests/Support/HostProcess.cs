@@ -14,6 +14,7 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly DirectoryInfo app = Directory.CreateTempSubdirectory("compliance-host-process-");
     private readonly ConcurrentQueue<string> output = new();
     private Process? process;
+    private int linesBeforeStart;
 
     private HostProcess()
     {
@@ -58,6 +59,7 @@ public sealed class HostProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ComplianceReports.LocalHost.dll"));
         start.ArgumentList.Add(app.FullName);
+        linesBeforeStart = output.Count;
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, line) => Keep(line.Data);
         process.ErrorDataReceived += (_, line) => Keep(line.Data);
@@ -65,15 +67,23 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
-    public Task WaitForOutputAsync(string text, TimeSpan timeout) =>
-        Eventually.ReturnsAsync($"the host to print \"{text}\"", () =>
-            Task.FromResult(output.Any(line => line.Contains(text, StringComparison.Ordinal)) ? (object)true : HasExited ? throw new InvalidOperationException($"The host exited: {Tail()}") : null), timeout);
+    /// <summary>Waits until the host, since it was last started, printed <paramref name="times"/> lines containing <paramref name="text"/>.</summary>
+    public Task WaitForOutputAsync(string text, TimeSpan timeout, int times = 1) =>
+        Eventually.ReturnsAsync($"the host to print \"{text}\"{(times > 1 ? $" {times} times" : "")}", () =>
+            Task.FromResult(output.Skip(linesBeforeStart).Count(line => line.Contains(text, StringComparison.Ordinal)) >= times ? (object)true : HasExited ? throw new InvalidOperationException($"The host exited: {Tail()}") : null), timeout);
 
     /// <summary>SIGKILL: no shutdown, no finally blocks, messages in flight stay invisible until their time-out.</summary>
     public async Task KillAsync()
     {
         process!.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM, as Ctrl+C or a service manager stops it; returns its exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        await Signals.TerminateAsync(process!, timeout);
+        return process!.ExitCode;
     }
 
     public string Tail() => string.Join('\n', output.TakeLast(30));
