@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Events;
 using ComplianceReports.Pipeline.Alerts;
@@ -24,12 +25,18 @@ public sealed partial class AuditEventIngestion(
     /// <summary>Events per append while streaming an export: a few transactions' worth, so memory stays flat.</summary>
     private const int ChunkSize = 1000;
 
+    /// <summary>
+    /// Chunks appended at once while the next is read: one chunk alone leaves the store idle while it is
+    /// parsed, and waits on its last transaction before the next begins.
+    /// </summary>
+    private const int ChunksInFlight = 3;
+
     public async Task<IngestionOutcome> IngestAsync(string messageBody, string messageId, CancellationToken cancellationToken)
     {
         var message = AuditMessageReader.Read(messageBody);
         var outcome = message.BlobName is { } blobName
             ? await IngestExportAsync(message.BatchId!, blobName, messageId, cancellationToken)
-            : await IngestItemsAsync(message.Items, message.BatchId, messageId, firstPosition: 0, cancellationToken);
+            : await IngestItemsAsync(Numbered(message.Items), knownDuplicates: 0, message.BatchId, messageId, cancellationToken);
 
         if (message.BatchId is { } batchId)
         {
@@ -51,23 +58,54 @@ public sealed partial class AuditEventIngestion(
                 return new IngestionOutcome(0, receipt.Stored + receipt.Duplicates, receipt.Quarantined);
             }
             var missing = new RejectedItem(AuditMessageReader.WholeMessage, $"The export '{blobName}' is not in the ingest container.", blobName);
-            return await IngestItemsAsync([missing], batchId, messageId, firstPosition: 0, cancellationToken);
+            return await IngestItemsAsync(Numbered([missing]), knownDuplicates: 0, batchId, messageId, cancellationToken);
         }
 
         var outcome = IngestionOutcome.None;
-        var chunk = new List<ItemReading>(ChunkSize);
+        var appending = new Queue<Task<IngestionOutcome>>();
+        // A later copy of an event already read from this export is a duplicate known without asking the
+        // store, as an overlapping pull or a re-sent line makes them: 128 bits of its SHA-256 identity
+        // (a collision among a billion events has odds below 10^-20), about 30 MB for a million events.
+        var read = new HashSet<UInt128>();
+        var chunk = new List<(ItemReading Item, int Position)>(ChunkSize);
+        var repeated = 0;
         var position = 0;
-        await foreach (var item in AuditItemStream.ReadAsync(export.Content, cancellationToken))
+        try
         {
-            chunk.Add(item);
-            if (chunk.Count == ChunkSize)
+            await foreach (var item in AuditItemStream.ReadAsync(export.Content, cancellationToken))
             {
-                outcome += await IngestItemsAsync(chunk, batchId, messageId, position, cancellationToken);
-                position += chunk.Count;
-                chunk.Clear();
+                if (item is ReadEvent { Event: var auditEvent } && !read.Add(UInt128.Parse(auditEvent.Identity.AsSpan(0, 32), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)))
+                {
+                    repeated++;
+                }
+                else
+                {
+                    chunk.Add((item, position));
+                }
+                position++;
+                if (chunk.Count == ChunkSize)
+                {
+                    if (appending.Count == ChunksInFlight)
+                    {
+                        outcome += await appending.Dequeue();
+                    }
+                    appending.Enqueue(IngestItemsAsync(chunk, repeated, batchId, messageId, cancellationToken));
+                    chunk = new List<(ItemReading Item, int Position)>(ChunkSize);
+                    repeated = 0;
+                }
+            }
+            appending.Enqueue(IngestItemsAsync(chunk, repeated, batchId, messageId, cancellationToken));
+            while (appending.Count > 0)
+            {
+                outcome += await appending.Dequeue();
             }
         }
-        outcome += await IngestItemsAsync(chunk, batchId, messageId, position, cancellationToken);
+        finally
+        {
+            // A failed chunk fails the message, but only once no other chunk still writes: the retry
+            // must not race this attempt's own transactions.
+            await Task.WhenAll(appending).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
         // An export with refused items stays as the evidence of what was refused (past a syntax error,
         // the rest of it is only there); one fully taken in has served its purpose.
         if (outcome.Quarantined == 0)
@@ -80,14 +118,18 @@ public sealed partial class AuditEventIngestion(
         return outcome;
     }
 
+    private static List<(ItemReading Item, int Position)> Numbered(IEnumerable<ItemReading> items) =>
+        items.Select((item, position) => (item, position)).ToList();
+
+    /// <param name="items">Each item with its position in the message or export, which a quarantine record names.</param>
+    /// <param name="knownDuplicates">Copies of events among them already read from the same export, left out of <paramref name="items"/>.</param>
     private async Task<IngestionOutcome> IngestItemsAsync(
-        IReadOnlyCollection<ItemReading> items, string? batchId, string messageId, int firstPosition, CancellationToken cancellationToken)
+        IReadOnlyList<(ItemReading Item, int Position)> items, int knownDuplicates, string? batchId, string messageId, CancellationToken cancellationToken)
     {
         var events = new List<AuditEvent>(items.Count);
         var refused = new List<QuarantinedItem>();
         var now = clock.GetUtcNow();
-        var position = firstPosition;
-        foreach (var item in items)
+        foreach (var (item, position) in items)
         {
             switch (item)
             {
@@ -98,18 +140,17 @@ public sealed partial class AuditEventIngestion(
                     refused.Add(new QuarantinedItem(messageId, position, batchId, rejected.Where, rejected.Reason, rejected.OriginalText, now));
                     break;
             }
-            position++;
         }
 
         var appended = events.Count > 0 ? await store.AppendAsync(events, cancellationToken) : new AppendResult(0, 0);
         await quarantine.AddAsync(refused, cancellationToken);
-        await alerting.IngestedAsync(events, messageId, firstPosition, refused.Count, cancellationToken);
+        await alerting.IngestedAsync(events, messageId, items.Count > 0 ? items[0].Position : 0, refused.Count, cancellationToken);
         foreach (var item in refused)
         {
             // A reason may quote the input (a property name, a value): it is logged made safe.
             LogQuarantined(messageId, item.Where, UntrustedText.ForLog(item.Reason, maxLength: 500));
         }
-        return new IngestionOutcome(appended.Stored, appended.Duplicates, refused.Count);
+        return new IngestionOutcome(appended.Stored, appended.Duplicates + knownDuplicates, refused.Count);
     }
 
     // Counts and reasons only: event payloads carry user names and addresses and stay out of logs.
