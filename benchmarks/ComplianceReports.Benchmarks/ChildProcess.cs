@@ -44,6 +44,9 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The resident memory now, in MB (VmRSS); 0 once the process is gone.</summary>
+    public double ResidentMB => Math.Round(ReadStatus("VmRSS:") / 1024.0, 1);
+
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory, string logPath)
     {
         var start = new ProcessStartInfo(fileName)
@@ -168,6 +171,16 @@ public sealed class ChildProcess : IAsyncDisposable
 
     private void ReadPeak()
     {
+        var kib = ReadStatus("VmHWM:");
+        long seen;
+        while (kib > (seen = Interlocked.Read(ref peakKiB)) && Interlocked.CompareExchange(ref peakKiB, kib, seen) != seen)
+        {
+        }
+    }
+
+    /// <summary>A figure of /proc/PID/status in KiB, or 0 when the process is gone.</summary>
+    private long ReadStatus(string field)
+    {
         string status;
         try
         {
@@ -175,16 +188,10 @@ public sealed class ChildProcess : IAsyncDisposable
         }
         catch (IOException)
         {
-            return;
+            return 0;
         }
-        var line = status.Split('\n').FirstOrDefault(line => line.StartsWith("VmHWM:", StringComparison.Ordinal));
-        if (line is not null && long.TryParse(line["VmHWM:".Length..].Trim().Split(' ')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kib))
-        {
-            long seen;
-            while (kib > (seen = Interlocked.Read(ref peakKiB)) && Interlocked.CompareExchange(ref peakKiB, kib, seen) != seen)
-            {
-            }
-        }
+        var line = status.Split('\n').FirstOrDefault(line => line.StartsWith(field, StringComparison.Ordinal));
+        return line is not null && long.TryParse(line[field.Length..].Trim().Split(' ')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kib) ? kib : 0;
     }
 
     [DllImport("libc", EntryPoint = "kill")]

@@ -22,6 +22,8 @@ public sealed partial class FunctionsHost : IAsyncDisposable
 
     public double PeakMB => process.PeakMB;
 
+    public double ResidentMB => process.ResidentMB;
+
     /// <summary>
     /// An app directory of the benchmark's own: host.json as the repository has it, no local.settings.json
     /// (every setting comes from the environment), and one self-signed signing certificate made before

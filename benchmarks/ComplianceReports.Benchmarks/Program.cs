@@ -25,6 +25,7 @@ try
         .. settings.Size.Sweep.Select(sweep => (Func<Task>)(() => MonthScenarios.RunAsync(bench, sweep.Suffix, sweep.Events))),
         () => MonthScenarios.RunAsync(bench, "", settings.Size.MonthEvents),
         () => CliSendScenario.RunAsync(bench),
+        () => LoadScenario.RunAsync(bench),
     ];
     if (!settings.Size.Timed)
     {

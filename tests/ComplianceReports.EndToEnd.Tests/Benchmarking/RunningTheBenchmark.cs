@@ -46,6 +46,13 @@ public sealed class RunningTheBenchmark
                 Assert.True(scenario["digestsAgree"]!.GetValue<bool>(), name);
                 Assert.Equal(0, scenario["runs"]![0]!["daysFromSeals"]!.GetValue<int>());
             }
+            if (name == "load")
+            {
+                var run = scenario["runs"]![0]!;
+                Assert.Equal(scenario["events"]!.GetValue<long>(), run["stored"]!.GetValue<long>());
+                Assert.Equal(0, run["poisoned"]!.GetValue<int>());
+                Assert.NotEmpty(run["samples"]!.AsArray());
+            }
             if (name.StartsWith("scheduled-report", StringComparison.Ordinal))
             {
                 Assert.Equal(1, scenario["runs"]![0]!["daysRead"]!.GetValue<int>());
