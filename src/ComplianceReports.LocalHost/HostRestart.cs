@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using System.Runtime.InteropServices;
 using Microsoft.Azure.WebJobs.Host.Timers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,30 +14,16 @@ namespace ComplianceReports.LocalHost;
 /// An operator's stop (Ctrl+C, SIGTERM) wins: listeners failing while the host stops, storage away,
 /// must not turn that stop into a restart.
 /// </summary>
-public sealed partial class HostRestart : IDisposable
+public sealed partial class HostRestart(CancellationToken operatorStop = default)
 {
-    private readonly PosixSignalRegistration[] stopSignals;
-    private volatile bool stopSignalled;
     private string? reason;
 
-    public HostRestart() =>
-        // Beside the console lifetime's own handlers, which cancel the signal's default and stop the host.
-        stopSignals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT }.Select(signal => PosixSignalRegistration.Create(signal, _ => stopSignalled = true))];
-
-    public string? Reason => stopSignalled ? null : reason;
+    public string? Reason => reason;
 
     public bool Requested => Reason is not null;
 
-    public void Dispose()
-    {
-        foreach (var registration in stopSignals)
-        {
-            registration.Dispose();
-        }
-    }
-
-    /// <summary>True for the first failure only, and only while no operator asked the host to stop.</summary>
-    internal bool TryRequest(string failure) => !stopSignalled && Interlocked.CompareExchange(ref reason, failure, null) is null;
+    /// <summary>True for the first failure only, and only while no operator asked the process to stop.</summary>
+    internal bool TryRequest(string failure) => !operatorStop.IsCancellationRequested && Interlocked.CompareExchange(ref reason, failure, null) is null;
 
     internal sealed partial class ExceptionHandler(HostRestart restart, IHostApplicationLifetime lifetime, ILogger<HostRestart> logger) : IWebJobsExceptionHandler
     {

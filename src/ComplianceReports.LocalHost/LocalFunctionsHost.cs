@@ -78,7 +78,7 @@ public static class LocalFunctionsHost
                 ExpiringLockRelease.Decorate(webJobs.Services);
                 webJobs.Services.RemoveAll<ScheduleMonitor>();
                 webJobs.Services.AddSingleton<ScheduleMonitor, BlobScheduleMonitor>();
-                webJobs.Services.AddSingleton(_ => options.Restart ?? new HostRestart());
+                webJobs.Services.AddSingleton(options.Restart ?? new HostRestart());
                 webJobs.Services.RemoveAll<IWebJobsExceptionHandlerFactory>();
                 webJobs.Services.AddSingleton<IWebJobsExceptionHandlerFactory, HostRestart.ExceptionHandlerFactory>();
             })

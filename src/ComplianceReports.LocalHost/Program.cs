@@ -12,9 +12,10 @@ using Microsoft.Extensions.Hosting;
 // Usage: ComplianceReports.LocalHost [APP_DIR]  — APP_DIR holds host.json and local.settings.json (default: current directory).
 var appDirectory = Path.GetFullPath(args.FirstOrDefault() ?? ".");
 var localSettings = Path.Combine(appDirectory, "local.settings.json");
+using var stop = new OperatorStop();
 while (true)
 {
-    using var restart = new HostRestart();
+    var restart = new HostRestart(stop.Token);
     using var host = LocalFunctionsHost.Build(new LocalHostOptions(
         Path.Combine(appDirectory, "host.json"),
         File.Exists(localSettings) ? localSettings : null,
@@ -26,7 +27,7 @@ while (true)
     }
     try
     {
-        await host.StartAsync();
+        await host.StartAsync(stop.Token);
     }
     catch (OperationCanceledException)
     {
@@ -47,8 +48,8 @@ while (true)
         $"{CollectPrivXEventsFunction.Name} on schedule '{configuration[FunctionSchedules.CollectScheduleKey]}' (UTC; {(collector.Connection is { } privx ? $"collecting from {privx} as instance {collector.Instance}" : "off: no PrivX__BaseUrl")}), " +
         $"{KeepPoisonedMessagesFunction.Name} on schedule '{configuration["PoisonSchedule"]}' (UTC), " +
         $"HTTP functions on {host.Services.GetRequiredService<LocalHttpServer>().BaseAddress}api/reports. Press Ctrl+C to stop.");
-    await host.WaitForShutdownAsync();
-    if (!restart.Requested)
+    await host.WaitForShutdownAsync(stop.Token);
+    if (stop.Requested || !restart.Requested)
     {
         return 0;
     }

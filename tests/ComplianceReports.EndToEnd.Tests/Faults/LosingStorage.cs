@@ -36,8 +36,9 @@ public sealed class LosingStorage
 
         // Its listeners fail on storage gone: the host stops, cannot release its timers' locks (those leases
         // expire by themselves), is disposed without a crash and starts again, waiting for storage.
-        await host.WaitForOutputAsync("Compliance functions host restarting after a listener failed", TimeSpan.FromMinutes(3));
-        await host.WaitForOutputAsync("Starting: cannot reach storage", TimeSpan.FromMinutes(1), times: 2);
+        const string restarting = "Compliance functions host restarting after a listener failed";
+        await host.WaitForOutputAsync(restarting, TimeSpan.FromMinutes(3));
+        await host.WaitForOutputAsync("Starting: cannot reach storage", TimeSpan.FromMinutes(1), after: restarting);
 
         // Stopped by its operator while it waits, it exits cleanly; started again once storage is back.
         Assert.Equal(0, await host.StopAsync(TimeSpan.FromMinutes(1)));

@@ -67,10 +67,14 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
-    /// <summary>Waits until the host, since it was last started, printed <paramref name="times"/> lines containing <paramref name="text"/>.</summary>
-    public Task WaitForOutputAsync(string text, TimeSpan timeout, int times = 1) =>
-        Eventually.ReturnsAsync($"the host to print \"{text}\"{(times > 1 ? $" {times} times" : "")}", () =>
-            Task.FromResult(output.Skip(linesBeforeStart).Count(line => line.Contains(text, StringComparison.Ordinal)) >= times ? (object)true : HasExited ? throw new InvalidOperationException($"The host exited: {Tail()}") : null), timeout);
+    /// <summary>
+    /// Waits until the host, since it was last started, printed a line containing <paramref name="text"/>,
+    /// or, given <paramref name="after"/>, such a line after the first line containing that.
+    /// </summary>
+    public Task WaitForOutputAsync(string text, TimeSpan timeout, string? after = null) =>
+        Eventually.ReturnsAsync($"the host to print \"{text}\"{(after is null ? "" : $" after \"{after}\"")}", () =>
+            Task.FromResult(output.Skip(linesBeforeStart).SkipWhile(line => after is not null && !line.Contains(after, StringComparison.Ordinal)).Skip(after is null ? 0 : 1)
+                .Any(line => line.Contains(text, StringComparison.Ordinal)) ? (object)true : HasExited ? throw new InvalidOperationException($"The host exited: {Tail()}") : null), timeout);
 
     /// <summary>SIGKILL: no shutdown, no finally blocks, messages in flight stay invisible until their time-out.</summary>
     public async Task KillAsync()
