@@ -19,21 +19,18 @@ public sealed class Azurite : IAsyncDisposable
 
     private readonly ChildProcess node;
 
-    private Azurite(ChildProcess node, string connectionString, int heapMB)
+    private Azurite(ChildProcess node, string connectionString)
     {
         this.node = node;
         ConnectionString = connectionString;
-        HeapMB = heapMB;
     }
 
     public string ConnectionString { get; }
 
-    public int HeapMB { get; }
-
     public double PeakMB => node.PeakMB;
 
-    /// <summary>The heap for a store of <paramref name="events"/> events: about 5 KB a row, and room for the rest.</summary>
-    public static int HeapFor(long events) => (int)Math.Max(2048, 2048 + events * 7 / 1000);
+    /// <summary>The heap limit for a store of <paramref name="events"/> events: 7 KB a row, above the 5 KB one takes, and 2 GB for the rest.</summary>
+    private static int HeapFor(long events) => (int)(2048 + events * 7 / 1000);
 
     public static async Task<Azurite> StartAsync(BenchmarkPaths paths, long events, string logPath, CancellationToken cancellationToken)
     {
@@ -65,7 +62,7 @@ public sealed class Azurite : IAsyncDisposable
         }
         var connection = $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};"
             + $"BlobEndpoint=http://127.0.0.1:{blob}/{Account};QueueEndpoint=http://127.0.0.1:{queue}/{Account};TableEndpoint=http://127.0.0.1:{table}/{Account};";
-        return new Azurite(node, connection, heapMB);
+        return new Azurite(node, connection);
     }
 
     public ValueTask DisposeAsync() => node.DisposeAsync();

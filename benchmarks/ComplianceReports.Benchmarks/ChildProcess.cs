@@ -32,8 +32,6 @@ public sealed class ChildProcess : IAsyncDisposable
         poller = PollAsync(polling.Token);
     }
 
-    public int Id => process.Id;
-
     /// <summary>The highest resident memory seen so far, in MB.</summary>
     public double PeakMB
     {

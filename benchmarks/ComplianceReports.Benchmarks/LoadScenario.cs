@@ -89,7 +89,7 @@ public static class LoadScenario
                 $"{Name}: of {items.Count} events fed, {stored} stored, {duplicates} duplicates, {quarantined} quarantined; {poisonedMessages} poisoned messages queued and {keptPoisoned} kept");
         }
 
-        // Flat: the resident memory of the last third of the run against that of the first, past start-up.
+        // Flat: the highest resident memory of the last third of the run against that of the first.
         var third = drainedSeconds / 3;
         var early = samples.Where(sample => sample.Seconds <= third).Select(sample => sample.RssMB).DefaultIfEmpty(0).Max();
         var late = samples.Where(sample => sample.Seconds >= 2 * third).Select(sample => sample.RssMB).DefaultIfEmpty(0).Max();

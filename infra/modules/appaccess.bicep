@@ -317,11 +317,13 @@ resource reportsTableWrites 'Microsoft.Authorization/roleAssignments@2022-04-01'
   }
 ]
 
-// The timer and POST put requests on report-requests, a new version its mail on report-mail, and a
-// failed mail goes back on it to wait; the host's triggers take them off (ingest identity).
+// The timer and POST put requests on report-requests, a new version its mail on report-mail, a
+// failed mail goes back on it to wait, and one that gave up goes to report-mail-poison; the host's
+// triggers take them off (ingest identity).
 var reportSendQueues = [
   queues.reportRequests
   queues.reportMail
+  queues.reportMailPoison
 ]
 
 resource reportSendQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-06-01' existing = [
@@ -343,13 +345,9 @@ resource reportsSendMessages 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 ]
 
-// The alert timer counts what waits on the poison queues: it reads their properties, takes nothing off.
-var poisonQueues = [
-  queues.auditEventsPoison
-  queues.reportRequestsPoison
-  queues.reportMailPoison
-  queues.reportReviewsPoison
-]
+// The alert timer counts what waits on every poison queue: it reads their properties, takes nothing
+// off. Taken from names.bicep, so a queue added there is counted without a role missing.
+var poisonQueues = map(filter(items(queues), queue => endsWith(queue.value, '-poison')), queue => queue.value)
 
 resource poisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-06-01' existing = [
   for name in poisonQueues: {

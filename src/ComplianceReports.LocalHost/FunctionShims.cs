@@ -27,16 +27,16 @@ public sealed class FunctionShims(IServiceProvider services)
         Create<KeepPoisonedMessagesFunction>().Run(ToWorker(timer), cancellationToken);
 
     [FunctionName(RecordReviewFunction.Name)]
-    public Task RecordReview([QueueTrigger(QueueNames.ReportReviews)] string message, CancellationToken cancellationToken) =>
-        Create<RecordReviewFunction>().Run(message, cancellationToken);
+    public Task RecordReview([QueueTrigger(QueueNames.ReportReviews)] string message, long dequeueCount, CancellationToken cancellationToken) =>
+        Create<RecordReviewFunction>().Run(message, dequeueCount, cancellationToken);
 
     [FunctionName(RequestMonthlyReportsFunction.Name)]
     public Task RequestMonthlyReports([TimerTrigger(FunctionSchedules.ReportSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
         Create<RequestMonthlyReportsFunction>().Run(ToWorker(timer), cancellationToken);
 
     [FunctionName(DeliverReportMailFunction.Name)]
-    public Task DeliverReportMail([QueueTrigger(QueueNames.ReportMail)] string message, CancellationToken cancellationToken) =>
-        Create<DeliverReportMailFunction>().Run(message, cancellationToken);
+    public Task DeliverReportMail([QueueTrigger(QueueNames.ReportMail)] string message, long dequeueCount, CancellationToken cancellationToken) =>
+        Create<DeliverReportMailFunction>().Run(message, dequeueCount, cancellationToken);
 
     [FunctionName(MonitorAlertsFunction.Name)]
     public Task MonitorAlerts([TimerTrigger(FunctionSchedules.AlertSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
@@ -47,8 +47,8 @@ public sealed class FunctionShims(IServiceProvider services)
         Create<CollectPrivXEventsFunction>().Run(ToWorker(timer), cancellationToken);
 
     [FunctionName(ServeCollectRequestFunction.Name)]
-    public Task ServeCollectRequest([QueueTrigger(QueueNames.CollectRequests)] string message, CancellationToken cancellationToken) =>
-        Create<ServeCollectRequestFunction>().Run(message, cancellationToken);
+    public Task ServeCollectRequest([QueueTrigger(QueueNames.CollectRequests)] string message, long dequeueCount, CancellationToken cancellationToken) =>
+        Create<ServeCollectRequestFunction>().Run(message, dequeueCount, cancellationToken);
 
     private T Create<T>() where T : class => ActivatorUtilities.CreateInstance<T>(services);
 

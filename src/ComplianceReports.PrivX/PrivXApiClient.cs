@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 
 namespace ComplianceReports.PrivX;
 
@@ -102,11 +104,9 @@ public sealed class PrivXApiClient : IDisposable
         {
             throw new PrivXException(
                 $"PrivX at {connection.BaseUrl} answered {what} with {(int)response.StatusCode} {response.ReasonPhrase}"
-                + (IsTransient(response.StatusCode) ? $" after {connection.Retries.MaxRetries + 1} attempts" : ""));
+                + (HttpClientResiliencePredicates.IsTransient(Outcome.FromResult(response)) ? $" after {connection.Retries.MaxRetries + 1} attempts" : ""));
         }
     }
-
-    private static bool IsTransient(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
 
     private async Task<HttpResponseMessage> SearchOnceAsync(string path, string body, string token, CancellationToken cancellationToken)
     {

@@ -64,9 +64,10 @@ internal static class PrivXHttp
         var certificates = new X509Certificate2Collection();
         try
         {
-            if (File.ReadAllText(path).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
+            var text = File.ReadAllText(path);
+            if (text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
             {
-                certificates.ImportFromPemFile(path);
+                certificates.ImportFromPem(text);
             }
             else
             {

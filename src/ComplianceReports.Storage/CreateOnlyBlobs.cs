@@ -1,3 +1,4 @@
+using System.Net;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -16,4 +17,21 @@ internal static class CreateOnlyBlobs
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
             },
             cancellationToken);
+
+    /// <summary>
+    /// Uploads unless the name is taken, and then leaves what is there: for content named by what it
+    /// holds, or written again by a redelivery of the same message. Returns whether this call wrote it.
+    /// </summary>
+    public static async Task<bool> TryUploadCreateOnlyAsync(this BlobClient blob, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await blob.UploadCreateOnlyAsync(content, contentType, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        {
+            return false;
+        }
+    }
 }

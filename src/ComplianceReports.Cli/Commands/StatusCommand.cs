@@ -16,13 +16,8 @@ namespace ComplianceReports.Cli.Commands;
 /// <summary>What an operator checks first: is anything stuck in a queue or poisoned, was anything refused, which months hold events and reports.</summary>
 public static class StatusCommand
 {
-    private static readonly string[] Queues =
-    [
-        QueueNames.AuditEvents, QueueNames.Poison(QueueNames.AuditEvents), QueueNames.ReportRequests, QueueNames.Poison(QueueNames.ReportRequests),
-        QueueNames.ReportMail, QueueNames.Poison(QueueNames.ReportMail),
-        QueueNames.ReportReviews, QueueNames.Poison(QueueNames.ReportReviews),
-        QueueNames.CollectRequests, QueueNames.Poison(QueueNames.CollectRequests),
-    ];
+    /// <summary>Every queue, each beside its poison queue.</summary>
+    private static readonly string[] Queues = [.. PoisonQueues.Sources.SelectMany(queue => new[] { queue, QueueNames.Poison(queue) })];
 
     public static Command Create(Func<ParseResult, StorageClientFactory> storage)
     {
@@ -52,7 +47,7 @@ public static class StatusCommand
 
             Console.WriteLine(poisoned.OldestPoisonedAt is { } oldest
                 ? string.Create(CultureInfo.InvariantCulture,
-                    $"poisoned messages held: {poisoned.Count}, the oldest poisoned {oldest.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC ({Lag(poisoned.AgeAt(now)!.Value)} ago); compliance poison list shows them")
+                    $"poisoned messages held: {poisoned.Count}, the oldest poisoned {oldest.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC ({Lag(now - oldest)} ago); compliance poison list shows them")
                 : "poisoned messages held: 0");
 
             var today = DateOnly.FromDateTime(now.UtcDateTime);

@@ -199,8 +199,7 @@ public static class VerifyCommand
             {
                 var id = Path.GetFileNameWithoutExtension(record);
                 var signaturePath = record + ReportFileNames.SignatureExtension;
-                signatures.Remove(signaturePath);
-                if (!File.Exists(signaturePath))
+                if (!signatures.Remove(signaturePath))
                 {
                     Line($"review {id}", $"NOT SIGNED: {Path.GetFileName(signaturePath)} is missing beside it", ok: false);
                     continue;

@@ -30,7 +30,8 @@ public static class PrivXEventParser
         {
             throw new InvalidAuditEventException($"The event is {size:N0} bytes, over the {MaxItemBytes:N0} an audit event may have.");
         }
-        var depth = JsonNesting.DepthOf(raw);
+        // Each level opens with a bracket, so an item with few brackets (every real one) needs no second pass to measure its depth.
+        var depth = raw.AsSpan().Count('{') + raw.AsSpan().Count('[') > JsonNesting.MaxItemDepth ? JsonNesting.DepthOf(raw) : 0;
         if (depth > JsonNesting.MaxItemDepth)
         {
             throw new InvalidAuditEventException($"The event nests {depth:N0} levels deep, over the {JsonNesting.MaxItemDepth} an audit event may have.");

@@ -29,6 +29,13 @@ public sealed partial class FailedAttempts(MessageFailures failures, TimeProvide
         return result;
     }
 
+    public Task RunAsync(string queue, string text, long dequeueCount, Func<Task> attempt, CancellationToken cancellationToken) =>
+        RunAsync(queue, text, dequeueCount, async () =>
+        {
+            await attempt();
+            return true;
+        }, cancellationToken);
+
     private async Task BestEffortAsync(Func<Task> note)
     {
         try

@@ -11,7 +11,7 @@ namespace ComplianceReports.Pipeline.Poison;
 /// </summary>
 public sealed partial class PoisonKeeping(PoisonQueues queues, PoisonStore store, MessageFailures failures, TimeProvider clock, ILogger<PoisonKeeping> logger)
 {
-    /// <summary>Empties both poison queues; returns how many messages it kept.</summary>
+    /// <summary>Empties every poison queue; returns how many messages it kept.</summary>
     public async Task<int> KeepAllAsync(CancellationToken cancellationToken)
     {
         var kept = 0;

@@ -181,18 +181,16 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     /// Every event of the UTC days that <c>[fromUtc, toUtc)</c> touches, in key order: whole days, so a
     /// caller selecting exact instants (a month in another time zone) filters what it gets.
     /// </summary>
-    public async IAsyncEnumerable<StoredAuditEvent> ReadDaysAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var entity in table.QueryAsync<TableEntity>(EventKeys.DayRangeFilter(fromUtc, toUtc), cancellationToken: cancellationToken))
-        {
-            yield return EventEntity.ToStoredEvent(entity, (await raw.ReadAsync(entity, EventEntity.Raw, EventEntity.RawBlob, cancellationToken))!);
-        }
-    }
+    public IAsyncEnumerable<StoredAuditEvent> ReadDaysAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken) =>
+        ReadAsync(EventKeys.DayRangeFilter(fromUtc, toUtc), cancellationToken);
 
     /// <summary>Every event of <c>[fromUtc, toUtc)</c> exactly, in key order: a day of the report's zone, whatever its UTC days.</summary>
-    public async IAsyncEnumerable<StoredAuditEvent> ReadRangeAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<StoredAuditEvent> ReadRangeAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken) =>
+        ReadAsync(EventKeys.RangeFilter(fromUtc, toUtc), cancellationToken);
+
+    private async IAsyncEnumerable<StoredAuditEvent> ReadAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var entity in table.QueryAsync<TableEntity>(EventKeys.RangeFilter(fromUtc, toUtc), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return EventEntity.ToStoredEvent(entity, (await raw.ReadAsync(entity, EventEntity.Raw, EventEntity.RawBlob, cancellationToken))!);
         }

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using Azure;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using ComplianceReports.Storage.Connection;
@@ -39,7 +37,7 @@ public sealed class QuarantineStore(StorageClientFactory clients)
                 [nameof(QuarantinedItem.Position)] = item.Position,
                 [nameof(QuarantinedItem.BatchId)] = item.BatchId,
                 [nameof(QuarantinedItem.Where)] = item.Where,
-                [nameof(QuarantinedItem.Reason)] = item.Reason.Length <= MaxReasonLength ? item.Reason : item.Reason[..(MaxReasonLength - 1)] + "…",
+                [nameof(QuarantinedItem.Reason)] = TableText.Cut(item.Reason, MaxReasonLength),
                 [nameof(QuarantinedItem.QuarantinedAt)] = item.QuarantinedAt,
             };
             await originals.StoreAsync(entity, nameof(QuarantinedItem.OriginalText), OriginalBlob, item.OriginalText, $"{partition}/{row}.txt", cancellationToken);
@@ -104,5 +102,5 @@ public sealed class QuarantineStore(StorageClientFactory clients)
     /// position there. One message's items share a partition.
     /// </summary>
     private static (string Partition, string Row) Keys(string messageId, int position) =>
-        (Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(messageId))), position.ToString("D7", CultureInfo.InvariantCulture));
+        (TableText.Sha256Key(messageId), position.ToString("D7", CultureInfo.InvariantCulture));
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using ComplianceReports.Storage.Connection;
@@ -23,7 +21,7 @@ public sealed class MessageFailures(StorageClientFactory clients)
 
     public async Task RecordAsync(string queue, string text, MessageFailure failure, CancellationToken cancellationToken)
     {
-        var error = failure.Error.Length <= PoisonStore.MaxErrorLength ? failure.Error : failure.Error[..(PoisonStore.MaxErrorLength - 1)] + "…";
+        var error = TableText.Cut(failure.Error, PoisonStore.MaxErrorLength);
         await table.UpsertEntityAsync(
             new TableEntity(queue, Key(text))
             {
@@ -59,5 +57,5 @@ public sealed class MessageFailures(StorageClientFactory clients)
         }
     }
 
-    private static string Key(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string Key(string text) => TableText.Sha256Key(text);
 }

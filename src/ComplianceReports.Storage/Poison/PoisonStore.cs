@@ -35,7 +35,7 @@ public sealed class PoisonStore(StorageClientFactory clients)
             [nameof(PoisonedMessage.PoisonedAt)] = message.PoisonedAt,
             [nameof(PoisonedMessage.KeptAt)] = message.KeptAt,
         };
-        await texts.StoreAsync(entity, nameof(PoisonedMessage.Text), TextBlob, message.Text, $"{message.Queue}/{message.Id}.txt", cancellationToken);
+        await texts.StoreAsync(entity, nameof(PoisonedMessage.Text), TextBlob, message.Text, TextBlobName(message), cancellationToken);
         try
         {
             await table.AddEntityAsync(entity, cancellationToken);
@@ -71,7 +71,7 @@ public sealed class PoisonStore(StorageClientFactory clients)
     public async Task RemoveAsync(PoisonedMessage message, CancellationToken cancellationToken)
     {
         await table.DeleteEntityAsync(message.Queue, message.Id, ETag.All, cancellationToken);
-        await texts.DeleteAsync($"{message.Queue}/{message.Id}.txt", cancellationToken);
+        await texts.DeleteAsync(TextBlobName(message), cancellationToken);
     }
 
     /// <summary>How many are held, for which queue, and the oldest one's time, reading keys and times only, never the texts.</summary>
@@ -107,5 +107,8 @@ public sealed class PoisonStore(StorageClientFactory clients)
         }
     }
 
-    private static string? Cut(string? text) => text is { Length: > MaxErrorLength } ? text[..(MaxErrorLength - 1)] + "…" : text;
+    /// <summary>Where a text too long for its row is kept.</summary>
+    private static string TextBlobName(PoisonedMessage message) => $"{message.Queue}/{message.Id}.txt";
+
+    private static string? Cut(string? text) => text is null ? null : TableText.Cut(text, MaxErrorLength);
 }

@@ -23,7 +23,4 @@ public sealed record PoisonedMessage(
 
 /// <summary>How many poisoned messages are held, for which queue, and since when: what status and the alert on poison read.</summary>
 /// <param name="ByQueue">The queue each was meant for, to how many are held for it.</param>
-public sealed record PoisonSummary(int Count, DateTimeOffset? OldestPoisonedAt, IReadOnlyDictionary<string, int> ByQueue)
-{
-    public TimeSpan? AgeAt(DateTimeOffset now) => OldestPoisonedAt is { } oldest ? now - oldest : null;
-}
+public sealed record PoisonSummary(int Count, DateTimeOffset? OldestPoisonedAt, IReadOnlyDictionary<string, int> ByQueue);

@@ -120,6 +120,7 @@ public sealed partial class BlobReportStore(StorageClientFactory clients)
         return container.GetBlobClient(blobName).OpenReadAsync(cancellationToken: cancellationToken);
     }
 
-    private static string VersionBlobName(Month month, int version, string fileName) =>
+    /// <summary>The one place a version's folder is laid out: <c>{YYYY-MM}/v{N}/{file}</c>.</summary>
+    internal static string VersionBlobName(Month month, int version, string fileName) =>
         string.Create(CultureInfo.InvariantCulture, $"{month}/v{version}/{fileName}");
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
-using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using ComplianceReports.Domain.Contracts;
@@ -65,11 +63,13 @@ public sealed class DaySealStore(StorageClientFactory clients)
             var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(chunk, cancellationToken));
             chunk.Position = 0;
             var chunkName = $"{folder}/chunks/{sha}.csv.gz";
-            await CreateAsync(container.GetBlobClient(chunkName), chunk, "application/gzip", cancellationToken);
+            // Named by its content: one there already holds these bytes.
+            await container.GetBlobClient(chunkName).TryUploadCreateOnlyAsync(chunk, "application/gzip", cancellationToken);
             stored = seal with { Chunk = chunkName, ChunkSha256 = sha };
         }
         var markers = string.Join('-', stored.Markers.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Value.ToString("D19", CultureInfo.InvariantCulture)));
-        await CreateAsync(container.GetBlobClient($"{folder}/{markers}.json"), new MemoryStream(stored.ToUtf8Json()), "application/json", cancellationToken);
+        // Named by the markers it was read at: one there already seals the same events.
+        await container.GetBlobClient($"{folder}/{markers}.json").TryUploadCreateOnlyAsync(new MemoryStream(stored.ToUtf8Json()), "application/json", cancellationToken);
         return stored;
     }
 
@@ -92,18 +92,6 @@ public sealed class DaySealStore(StorageClientFactory clients)
         if (Convert.ToHexStringLower(hash.GetHashAndReset()) != seal.ChunkSha256)
         {
             throw new InvalidDataException($"The evidence chunk {seal.Chunk} of the sealed day {seal.Date:yyyy-MM-dd} is not the one sealed: its SHA-256 differs.");
-        }
-    }
-
-    private static async Task CreateAsync(BlobClient blob, Stream content, string contentType, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await blob.UploadCreateOnlyAsync(content, contentType, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
-        {
-            // Written already: chunks are named by their content, seals by the markers they were read at.
         }
     }
 }

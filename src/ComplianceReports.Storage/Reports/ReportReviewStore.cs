@@ -3,7 +3,6 @@ using System.Net;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Storage.Connection;
@@ -36,8 +35,9 @@ public sealed class ReportReviewStore(StorageClientFactory clients)
     public async Task<ReportReview> AddAsync(SignedReview signed, CancellationToken cancellationToken)
     {
         var review = signed.Review;
-        await CreateAsync(reports.GetBlobClient(RecordBlob(review)), signed.Json, "application/json", cancellationToken);
-        await CreateAsync(reports.GetBlobClient(SignatureBlob(review)), signed.Signature, "application/pkcs7-signature", cancellationToken);
+        // Written by an earlier delivery of the same review, a record stands.
+        await reports.GetBlobClient(RecordBlob(review)).TryUploadCreateOnlyAsync(new MemoryStream(signed.Json), "application/json", cancellationToken);
+        await reports.GetBlobClient(SignatureBlob(review)).TryUploadCreateOnlyAsync(new MemoryStream(signed.Signature), "application/pkcs7-signature", cancellationToken);
         try
         {
             await table.AddEntityAsync(ToEntity(review), cancellationToken);
@@ -80,34 +80,15 @@ public sealed class ReportReviewStore(StorageClientFactory clients)
         return new SignedReview(ReportReview.FromUtf8Json(json), json, signature);
     }
 
-    private static string RecordBlob(ReportReview review) => $"{VersionFolder(review)}/{ReportFileNames.ReviewRecord(review.ReviewId)}";
+    private static string RecordBlob(ReportReview review) => ReviewBlob(review, ReportFileNames.ReviewRecord(review.ReviewId));
 
-    private static string SignatureBlob(ReportReview review) => $"{VersionFolder(review)}/{ReportFileNames.ReviewSignature(review.ReviewId)}";
+    private static string SignatureBlob(ReportReview review) => ReviewBlob(review, ReportFileNames.ReviewSignature(review.ReviewId));
 
-    private static string VersionFolder(ReportReview review) =>
-        string.Create(CultureInfo.InvariantCulture, $"{review.Month}/v{review.Version}/{ReportFileNames.ReviewsFolder}");
+    private static string ReviewBlob(ReportReview review, string fileName) =>
+        BlobReportStore.VersionBlobName(Month.Parse(review.Month), review.Version, $"{ReportFileNames.ReviewsFolder}/{fileName}");
 
     /// <summary>Zero-padded, so a partition's rows sort by version, then by id, which starts with the time.</summary>
     private static string RowKey(int version, string reviewId) => string.Create(CultureInfo.InvariantCulture, $"{version:D9}_{reviewId}");
-
-    private static async Task CreateAsync(BlobClient blob, byte[] content, string contentType, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await blob.UploadAsync(
-                new BinaryData(content),
-                new BlobUploadOptions
-                {
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                    HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
-                },
-                cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
-        {
-            // Written by an earlier delivery of the same review: that record stands.
-        }
-    }
 
     private static TableEntity ToEntity(ReportReview review) => new(review.Month, RowKey(review.Version, review.ReviewId))
     {

@@ -77,7 +77,16 @@ public sealed class RunningTheBenchmark
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        }
+        catch (TimeoutException)
+        {
+            // Its Azurites and hosts would go on running beside the rest of the suite.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
         return (process.ExitCode, $"{await output}\n{await error}");
     }
 }

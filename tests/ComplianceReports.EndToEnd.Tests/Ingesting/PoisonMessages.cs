@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Azure.Storage.Blobs.Specialized;
+using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.Events;
+using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Storage.Events;
 using ComplianceReports.Storage.Ingestion;
 using ComplianceReports.Storage.Poison;
@@ -35,6 +37,9 @@ public sealed class PoisonMessages(LocalFunctionsHostFixture host) : IDisposable
 
         var body = $"[{item}]";
         await host.Storage.CreateQueueClient(QueueNames.AuditEvents).SendMessageAsync(body);
+        // Beside it, on another queue, a review of a version never published fails every attempt too.
+        var review = ReviewRequest.Create(new Month(1999, 1), 9, "Ada Auditor", null, null, DateTimeOffset.UtcNow, ReviewRequest.ViaCli).ToJson();
+        await host.Storage.CreateQueueClient(QueueNames.ReportReviews).SendMessageAsync(review);
         var kept = await Eventually.ReturnsAsync("the message kept as poisoned", () => KeptAsync(body));
 
         // The WebJobs queue listener names the count it gave up at: host.json's, not a default.
@@ -61,6 +66,11 @@ public sealed class PoisonMessages(LocalFunctionsHostFixture host) : IDisposable
         Assert.Single(stored);
         Assert.Null(await new PoisonStore(host.Storage).FindAsync(kept.Id, default));
         Assert.Equal(1, (await RunAsync("poison", "retry", kept.Id)).ExitCode);
+
+        // Every queue's trigger notes its failed attempts, not the ingestion's alone.
+        var keptReview = await Eventually.ReturnsAsync("the review kept as poisoned", () => KeptAsync(review));
+        Assert.Equal((QueueNames.ReportReviews, (long?)maxDequeueCount), (keptReview.Queue, keptReview.DequeueCount));
+        Assert.Contains("There is no version 9 of the 1999-01 report to review.", keptReview.LastError, StringComparison.Ordinal);
     }
 
     [Fact]
