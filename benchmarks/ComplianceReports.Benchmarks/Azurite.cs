@@ -34,7 +34,7 @@ public sealed class Azurite : IAsyncDisposable
 
     public static async Task<Azurite> StartAsync(BenchmarkPaths paths, long events, string logPath, CancellationToken cancellationToken)
     {
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var (blob, queue, table) = FreePorts();
         var heapMB = HeapFor(events);
         var node = ChildProcess.Start(
             "node",
@@ -67,10 +67,22 @@ public sealed class Azurite : IAsyncDisposable
 
     public ValueTask DisposeAsync() => node.DisposeAsync();
 
-    private static int FreePort()
+    /// <summary>
+    /// Distinct free ports of 127.0.0.1 for Azurite's three services: every listener is held until all are
+    /// known, as one closed at once may be handed out again and two services would then share a port.
+    /// </summary>
+    public static (int Blob, int Queue, int Table) FreePorts()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(listener => listener.Start());
+            var ports = listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToList();
+            return (ports[0], ports[1], ports[2]);
+        }
+        finally
+        {
+            listeners.ForEach(listener => listener.Dispose());
+        }
     }
 }

@@ -18,9 +18,11 @@ public sealed class OwnAzurite : IAsyncDisposable
     private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFEsA/EJ7AxEP/7klpqw==";
 
     private readonly DirectoryInfo data = Directory.CreateTempSubdirectory("compliance-own-azurite-");
-    private readonly int blobPort = FreePort();
-    private readonly int queuePort = FreePort();
-    private readonly int tablePort = FreePort();
+    private readonly int blobPort;
+    private readonly int queuePort;
+    private readonly int tablePort;
+
+    public OwnAzurite() => (blobPort, queuePort, tablePort) = Benchmarks.Azurite.FreePorts();
     private Process? process;
 
     /// <summary>Where it listens, whether or not it runs yet.</summary>
@@ -81,12 +83,6 @@ public sealed class OwnAzurite : IAsyncDisposable
         data.Delete(recursive: true);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static bool Listens(int port)
     {
