@@ -9,12 +9,16 @@ namespace ComplianceReports.Domain.Contracts;
 
 /// <summary>
 /// A day of the report's zone, closed: its rollup, its day digest and the name of its evidence chunk,
-/// as read when the UTC days it spans had the change-marker sequences in <see cref="Markers"/>. A seal
-/// is written once and kept; a day whose markers moved on is read again and sealed anew, so a seal is
-/// used only while its markers are current, and a change to the store always shows as a newer one.
+/// as read when the UTC days and hours it spans had the change-marker sequences in <see cref="Markers"/>.
+/// A seal is written once and kept; a day whose markers moved on is sealed anew, its changed hours read
+/// again and the rest taken from the seal before, so a seal is used whole only while its markers are
+/// current, and a change to the store always shows as a newer one.
 /// </summary>
 /// <param name="Scope">What the rollup depends on besides the events (<see cref="ScopeOf"/>): a seal of another scope is never used.</param>
-/// <param name="Markers">UTC day (<c>yyyy-MM-dd</c>) to its change marker's sequence, read before the day's events.</param>
+/// <param name="Markers">
+/// UTC day (<c>yyyy-MM-dd</c>) and UTC hour (<c>yyyy-MM-ddTHH</c>) to its change marker's sequence,
+/// read before the day's events.
+/// </param>
 /// <param name="Chunk">The blob holding the day's evidence rows as one gzip member; <c>null</c> for a day without events.</param>
 /// <param name="ChunkSha256">SHA-256 of the chunk's bytes, checked when it is copied into a version.</param>
 public sealed record DaySeal(
@@ -30,7 +34,8 @@ public sealed record DaySeal(
     string? ChunkSha256,
     Rollup Rollup)
 {
-    public const int CurrentSchemaVersion = 1;
+    // 2: markers per UTC hour too, and seals named by their markers' sum.
+    public const int CurrentSchemaVersion = 2;
 
     public DayRollup Day => new(Date, Count, Digest, Rollup);
 

@@ -182,21 +182,40 @@ public sealed class DaySet : IDisposable
         {
             return null;
         }
-        // The store hands events out in key order; checking it here keeps the digest honest without holding the day.
-        if (last is { } previous && EvidenceRow.Compare(previous.Time, previous.Identity, auditEvent.OccurredAt, auditEvent.Identity) >= 0)
-        {
-            throw new InvalidOperationException("Events must reach the set in ascending (time, identity) order, each once.");
-        }
         var row = EvidenceRow.From(auditEvent, ingestedAt, day);
         if (row.Identity != auditEvent.Identity || row.Identity != keyIdentity)
         {
             throw new EventSetIntegrityException(
                 $"the stored event at {EvidenceRow.Utc(auditEvent.OccurredAt)} is keyed {keyIdentity} with identity {auditEvent.Identity}, but its raw item gives {row.Identity}: the event store was changed");
         }
-        last = (auditEvent.OccurredAt, auditEvent.Identity);
+        Take(row, auditEvent, local);
+        return row;
+    }
+
+    /// <summary>
+    /// Takes a row of this day as a seal holds it, in place of its stored event: the seal's chunk is
+    /// checked by its SHA-256, and its rows were derived and checked from the store when it was sealed.
+    /// </summary>
+    public void AddSealed(EvidenceRow row)
+    {
+        var local = period.ToLocal(row.OccurredAt);
+        if (row.Day != Date || DateOnly.FromDateTime(local.DateTime) != Date)
+        {
+            throw new ArgumentException($"The sealed row at {EvidenceRow.Utc(row.OccurredAt)} is not of {Date:yyyy-MM-dd}.", nameof(row));
+        }
+        Take(row, new AuditEvent(row.OccurredAt, row.Code, row.Identity, row.Raw, row.Facts), local);
+    }
+
+    private void Take(EvidenceRow row, AuditEvent auditEvent, DateTimeOffset local)
+    {
+        // The store hands events out in key order; checking it here keeps the digest honest without holding the day.
+        if (last is { } previous && EvidenceRow.Compare(previous.Time, previous.Identity, row.OccurredAt, row.Identity) >= 0)
+        {
+            throw new InvalidOperationException("Events must reach the set in ascending (time, identity) order, each once.");
+        }
+        last = (row.OccurredAt, row.Identity);
         digest.Add(row);
         aggregator.Add(auditEvent, local, rollup);
-        return row;
     }
 
     public DayRollup Complete()

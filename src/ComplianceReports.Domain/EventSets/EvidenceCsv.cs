@@ -45,17 +45,23 @@ public static class EvidenceCsv
     public static Writer OpenChunk(Stream output) => new(output);
 
     /// <summary>Reads a gzipped evidence file row by row; a file that is not one fails with the row that is wrong.</summary>
-    public static async IAsyncEnumerable<EvidenceRow> ReadAsync(Stream gzipped, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static IAsyncEnumerable<EvidenceRow> ReadAsync(Stream gzipped, CancellationToken cancellationToken) =>
+        ReadRowsAsync(gzipped, header: true, cancellationToken);
+
+    /// <summary>Reads a chunk as <see cref="OpenChunk"/> wrote it: rows without the header.</summary>
+    public static IAsyncEnumerable<EvidenceRow> ReadChunkAsync(Stream gzipped, CancellationToken cancellationToken) =>
+        ReadRowsAsync(gzipped, header: false, cancellationToken);
+
+    private static async IAsyncEnumerable<EvidenceRow> ReadRowsAsync(Stream gzipped, bool header, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var gzip = new GZipStream(gzipped, CompressionMode.Decompress, leaveOpen: true);
         using var text = new StreamReader(gzip, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
         var records = new Rfc4180Reader(text);
-        var header = await Next(records);
-        if (header is null || !header.SequenceEqual(Columns))
+        if (header && await Next(records) is var columns && (columns is null || !columns.SequenceEqual(Columns)))
         {
             throw new FormatException($"evidence.csv.gz does not start with the header {string.Join(',', Columns)}");
         }
-        var row = 1;
+        var row = header ? 1 : 0;
         while (await Next(records) is { } fields)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -101,8 +101,10 @@ public sealed partial class ReportGeneration(
             return (latest, false);
         }
 
+        var phases = new GenerationPhases(clock);
         using var set = new EventSet(period, options.Settings);
         await using var days = await sealedDays.ReadAsync(set, markers, readAt, cancellationToken);
+        phases.End("days");
         var published = latest is null ? null : Published(latest);
         if (!set.IsNewAgainst(published))
         {
@@ -120,11 +122,13 @@ public sealed partial class ReportGeneration(
             clock.GetUtcNow(),
             readAt,
             published is null ? null : EventSet.ChangeSince(published, aggregate));
+        phases.End("figures");
 
         await using var evidence = TemporaryFiles.Create();
         await days.WriteEvidenceAsync(evidence, cancellationToken);
         var summary = new MemoryStream(ReportSummary.From(report).ToUtf8Json(), writable: false);
         var claim = ReportClaim.For(report, Sha256(evidence), Sha256(summary));
+        phases.End("evidence");
         var signer = await signing.SignerAsync(cancellationToken);
         await using var pdf = TemporaryFiles.Create();
         renderer.Render(report, pdf, document =>
@@ -132,6 +136,7 @@ public sealed partial class ReportGeneration(
             SignedClaim.Embed(document, claim.ToUtf8Json());
             signer.Attach(document);
         });
+        phases.End("pdf");
 
         var manifest = new ReportManifest(
             ReportManifest.CurrentSchemaVersion,
@@ -148,7 +153,8 @@ public sealed partial class ReportGeneration(
             aggregate.Coverage.ServicesSeen);
         ReportFile[] files = [new(ReportFileNames.Pdf, Rewound(pdf)), new(ReportFileNames.Summary, Rewound(summary)), new(ReportFileNames.Evidence, Rewound(evidence))];
         var publishedManifest = await reports.PublishAsync(manifest, files, lease, cancellationToken);
-        LogGenerated(manifest.Month, manifest.Version, manifest.EventCount, days.FromSeals, days.FromStore, clock.GetElapsedTime(started).TotalSeconds);
+        phases.End("publish");
+        LogGenerated(manifest.Month, manifest.Version, manifest.EventCount, days.FromSeals, days.FromStore, clock.GetElapsedTime(started).TotalSeconds, phases.ToString());
         return (publishedManifest, true);
     }
 
@@ -168,6 +174,22 @@ public sealed partial class ReportGeneration(
         return PeriodFigures.Of(set.Days);
     }
 
+    /// <summary>Where a version's time went, for an operator asking why one took long: each phase's seconds since the last.</summary>
+    private sealed class GenerationPhases(TimeProvider clock)
+    {
+        private readonly List<string> ended = [];
+        private long last = clock.GetTimestamp();
+
+        public void End(string phase)
+        {
+            var now = clock.GetTimestamp();
+            ended.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{phase} {clock.GetElapsedTime(last, now).TotalSeconds:0.00} s"));
+            last = now;
+        }
+
+        public override string ToString() => string.Join(", ", ended);
+    }
+
     private static PublishedSet Published(ReportManifest manifest) =>
         new(manifest.Month, manifest.Version, manifest.EventCount, manifest.EventDigest, manifest.TimeZone, manifest.CountsByCategory, manifest.Services);
 
@@ -184,8 +206,8 @@ public sealed partial class ReportGeneration(
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "{Month} version {Version}: {EventCount} events, {SealedDays} days from seals, {ReadDays} read from the store, in {Seconds:0.0} s")]
-    private partial void LogGenerated(string month, int version, long eventCount, int sealedDays, int readDays, double seconds);
+        Message = "{Month} version {Version}: {EventCount} events, {SealedDays} days from seals, {ReadDays} read from the store, in {Seconds:0.0} s ({Phases})")]
+    private partial void LogGenerated(string month, int version, long eventCount, int sealedDays, int readDays, double seconds, string phases);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "{Month} is unchanged since version {Version}: {SealedDays} days from seals, {ReadDays} read again from the store")]

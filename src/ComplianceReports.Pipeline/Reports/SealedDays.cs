@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Runtime.CompilerServices;
 using ComplianceReports.Domain.Contracts;
 using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;
@@ -9,11 +9,13 @@ using ComplianceReports.Storage.Reports;
 namespace ComplianceReports.Pipeline.Reports;
 
 /// <summary>
-/// Reads a period into an event set day by day, so a version costs the days that changed, not the
-/// month: a day whose newest seal was read at the change-marker sequences its UTC days have now is
-/// taken from the seal; any other day is read from the store, and sealed if it ended a grace period
-/// ago. A late event touches its UTC day's marker, so its day is read again; a day read again whose
-/// events did not change gives the same digest, so overlapping deliveries cost a day's read.
+/// Reads a period into an event set day by day, so a version costs the hours that changed, not the
+/// month: a day whose newest seal was read at the change-marker sequences its UTC days and hours have
+/// now is taken from the seal; any other day is read again, and sealed if it ended a grace period ago.
+/// A late event touches its UTC day's and hour's markers, so its day is read again: the hours whose
+/// markers moved from the store, the others from the seal's rows, every row through the same day set
+/// as a read of the whole day, so it gives the same seal. A day read again whose events did not change
+/// gives the same digest, so overlapping deliveries cost an hour's read.
 /// </summary>
 public sealed class SealedDays(TableEventStore events, DaySealStore seals, ReportOptions options)
 {
@@ -39,12 +41,12 @@ public sealed class SealedDays(TableEventStore events, DaySealStore seals, Repor
                 new ParallelOptions { MaxDegreeOfParallelism = DaysInFlight, CancellationToken = cancellationToken },
                 async (day, token) =>
                 {
-                    var dayMarkers = period.UtcDates(day.date)
-                        .Select(utc => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-                        .ToDictionary(utcDay => utcDay, markers.DaySequence);
-                    days[day.index] = newest.TryGetValue(day.date, out var seal) && SameMarkers(seal.Markers, dayMarkers)
+                    var (start, end) = period.DayBounds(day.date);
+                    var dayMarkers = markers.SequencesOf(start, end);
+                    var seal = newest.GetValueOrDefault(day.date);
+                    days[day.index] = seal is not null && SameMarkers(seal.Markers, dayMarkers)
                         ? new ReadDay(seal.Day, seal, null)
-                        : await ReadDayAsync(set, scope, day.date, dayMarkers, readAt, token);
+                        : await ReadDayAsync(set, scope, day.date, dayMarkers, seal, markers, readAt, token);
                 });
             foreach (var day in days)
             {
@@ -59,8 +61,64 @@ public sealed class SealedDays(TableEventStore events, DaySealStore seals, Repor
         }
     }
 
+    /// <summary>
+    /// A day's events taken into <paramref name="day"/> in store order, and their rows: all from the
+    /// store without a seal before; with one, the hours whose markers moved since it from the store and
+    /// the rest from its rows. Events are only ever added, and a touch after the seal read its markers
+    /// moves them, so an hour whose markers did not move holds what the seal read of it.
+    /// </summary>
+    private async IAsyncEnumerable<EvidenceRow> DayRows(
+        DaySet day, DaySeal? before, PeriodMarkers markers, DateTimeOffset start, DateTimeOffset end, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var changed = before is null ? [(start, end)] : markers.ChangedSince(before.Markers, start, end);
+        if (changed is [var whole] && whole == (start, end))
+        {
+            await foreach (var row in StoredRows(day, start, end, cancellationToken))
+            {
+                yield return row;
+            }
+            yield break;
+        }
+        await using var sealedRows = seals.ReadChunkAsync(before!, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        async Task<EvidenceRow?> NextSealedAsync() => await sealedRows.MoveNextAsync() ? sealedRows.Current : null;
+
+        var pending = await NextSealedAsync();
+        foreach (var (from, to) in changed)
+        {
+            // The seal's rows before the changed range stand; those inside it are the store's to give now.
+            for (; pending is not null && pending.OccurredAt < to; pending = await NextSealedAsync())
+            {
+                if (pending.OccurredAt < from)
+                {
+                    day.AddSealed(pending);
+                    yield return pending;
+                }
+            }
+            await foreach (var row in StoredRows(day, from, to, cancellationToken))
+            {
+                yield return row;
+            }
+        }
+        for (; pending is not null; pending = await NextSealedAsync())
+        {
+            day.AddSealed(pending);
+            yield return pending;
+        }
+    }
+
+    private async IAsyncEnumerable<EvidenceRow> StoredRows(DaySet day, DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var stored in events.ReadRangeAsync(from, to, cancellationToken))
+        {
+            if (day.Add(stored.Event, stored.IngestedAt, stored.KeyIdentity) is { } row)
+            {
+                yield return row;
+            }
+        }
+    }
+
     private async Task<ReadDay> ReadDayAsync(
-        EventSet set, string scope, DateOnly date, Dictionary<string, long> dayMarkers, DateTimeOffset readAt, CancellationToken cancellationToken)
+        EventSet set, string scope, DateOnly date, Dictionary<string, long> dayMarkers, DaySeal? before, PeriodMarkers markers, DateTimeOffset readAt, CancellationToken cancellationToken)
     {
         var (start, end) = set.Period.DayBounds(date);
         var chunk = TemporaryFiles.Create();
@@ -69,12 +127,9 @@ public sealed class SealedDays(TableEventStore events, DaySealStore seals, Repor
             using var day = set.Day(date);
             await using (var csv = EvidenceCsv.OpenChunk(chunk))
             {
-                await foreach (var stored in events.ReadRangeAsync(start, end, cancellationToken))
+                await foreach (var row in DayRows(day, before, markers, start, end, cancellationToken))
                 {
-                    if (day.Add(stored.Event, stored.IngestedAt, stored.KeyIdentity) is { } row)
-                    {
-                        await csv.AddAsync(row);
-                    }
+                    await csv.AddAsync(row);
                 }
             }
             var rollup = day.Complete();

@@ -11,8 +11,8 @@ namespace ComplianceReports.Storage.Events;
 
 /// <summary>
 /// The append-only event store in Azure Table Storage: the only source of truth. Beside the events it
-/// keeps a change marker per UTC month and per UTC day (<see cref="ChangeMarker"/>), so later jobs know
-/// which months and days may have changed without scanning them.
+/// keeps a change marker per UTC month, per UTC day and per UTC hour (<see cref="ChangeMarker"/>), so
+/// later jobs know which months, days and hours may have changed without scanning them.
 /// </summary>
 public sealed class TableEventStore(StorageClientFactory clients, TimeProvider clock)
 {
@@ -20,10 +20,12 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     public const string MonthsTableName = "AuditEventMonths";
     public const string RawContainerName = "event-raw";
 
-    // Month markers (yyyy-MM) and day markers (yyyy-MM-dd) share a partition, so one range query reads
-    // a period's markers and one transaction touches all a message's markers at once.
+    // Month markers (yyyy-MM), day markers (yyyy-MM-dd) and hour markers (yyyy-MM-ddTHH) share a
+    // partition, so one range query reads a period's markers and one transaction touches a message's.
     private const string MarkerPartition = "month";
     private const int MaxTouchesPerTransaction = 100;
+    // Azure takes at most 15 comparisons in a filter: the partition's, and two for each range.
+    private const int MaxRangesPerMarkerQuery = 7;
     private const string Sequence = nameof(Sequence);
     // The column keeps its name for tools that read it; it now holds when the month was last touched.
     private const string LastStoredAt = nameof(LastStoredAt);
@@ -54,6 +56,7 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
         {
             var keys = (EventKeys.PartitionKey(auditEvent.OccurredAt), EventKeys.RowKey(auditEvent));
             touched.Add(keys.Item1);
+            touched.Add(MarkerKeys.Hour(auditEvent.OccurredAt));
             touched.Add(Month.Of(auditEvent.OccurredAt).ToString());
             if (seen.Add(keys))
             {
@@ -96,14 +99,15 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     }
 
     /// <summary>
-    /// The change markers of a period's UTC months and of every UTC day it touches, in one query: what
-    /// a generator reads before the events, to tell later which days may have changed since.
+    /// The change markers of a period's UTC months and of every UTC day and hour it touches, in one
+    /// query: what a generator reads before the events, to tell later which hours may have changed since.
     /// </summary>
     public async Task<PeriodMarkers> ReadChangeMarkersAsync(ReportPeriod period, CancellationToken cancellationToken)
     {
         var months = new Dictionary<Month, ChangeMarker>();
         var days = new Dictionary<string, ChangeMarker>(StringComparer.Ordinal);
-        var (first, last) = (Month.Of(period.StartUtc).ToString(), EventKeys.PartitionKey(period.EndUtc.AddTicks(-1)));
+        var hours = new Dictionary<string, ChangeMarker>(StringComparer.Ordinal);
+        var (first, last) = (Month.Of(period.StartUtc).ToString(), MarkerKeys.Hour(period.EndUtc.AddTicks(-1)));
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MarkerPartition} and RowKey ge {first} and RowKey le {last}");
         await foreach (var marker in this.months.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -116,10 +120,10 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
             }
             else if (string.CompareOrdinal(marker.RowKey, EventKeys.PartitionKey(period.StartUtc)) >= 0)
             {
-                days[marker.RowKey] = ToChangeMarker(marker);
+                (MarkerKeys.IsHour(marker.RowKey) ? hours : days)[marker.RowKey] = ToChangeMarker(marker);
             }
         }
-        return new PeriodMarkers(months, days);
+        return new PeriodMarkers(months, days, hours);
     }
 
     private async Task TouchAsync(IReadOnlyCollection<string> touched, CancellationToken cancellationToken)
@@ -137,7 +141,7 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     /// </summary>
     private async Task TouchAsync(string[] keys, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MarkerPartition} and RowKey ge {keys[0]} and RowKey le {keys[^1]}");
+        var filter = MarkersFilter(keys);
         while (true)
         {
             var now = clock.GetUtcNow();
@@ -167,6 +171,23 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
                 // Touched by another writer since the read.
             }
         }
+    }
+
+    /// <summary>
+    /// The query for the markers of <paramref name="keys"/> (in ordinal order). A month's key sorts before
+    /// its days' and hours' (<c>2025-01</c> &lt; <c>2025-01-05</c> &lt; <c>2025-01-05T10</c> &lt; <c>2025-02</c>),
+    /// so one range from the first key to the last would read every marker between a message's month
+    /// and its hour; a range per UTC day and one per month key reads those touched and few others.
+    /// </summary>
+    private static string MarkersFilter(string[] keys)
+    {
+        var ranges = keys.GroupBy(key => key.Length > 10 ? key[..10] : key, StringComparer.Ordinal).Select(group => (First: group.First(), Last: group.Last())).ToList();
+        if (ranges.Count > MaxRangesPerMarkerQuery)
+        {
+            ranges = [(keys[0], keys[^1])];
+        }
+        var any = string.Join(" or ", ranges.Select(range => "(" + TableClient.CreateQueryFilter($"RowKey ge {range.First} and RowKey le {range.Last}") + ")"));
+        return TableClient.CreateQueryFilter($"PartitionKey eq {MarkerPartition}") + " and (" + any + ")";
     }
 
     /// <summary>A marker written before sequences existed counts as sequence 0: its first touch makes it 1.</summary>

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using ComplianceReports.Domain.Contracts;
+using ComplianceReports.Domain.EventSets;
 using ComplianceReports.Domain.Reporting;
 using ComplianceReports.Storage.Connection;
 
@@ -10,7 +12,7 @@ namespace ComplianceReports.Storage.Reports;
 
 /// <summary>
 /// Sealed days in Blob Storage, each written once and kept:
-/// <c>day-seals/{scope}/{YYYY-MM}/{YYYY-MM-DD}/{markers}.json</c>, named by the change-marker
+/// <c>day-seals/{scope}/{YYYY-MM}/{YYYY-MM-DD}/{markers}.json</c>, named by the sum of the change-marker
 /// sequences it was read at, so a day's newest seal sorts last, and its evidence chunk
 /// <c>…/{YYYY-MM-DD}/chunks/{sha256}.csv.gz</c>, named by its content.
 /// </summary>
@@ -67,8 +69,9 @@ public sealed class DaySealStore(StorageClientFactory clients)
             await container.GetBlobClient(chunkName).TryUploadCreateOnlyAsync(chunk, "application/gzip", cancellationToken);
             stored = seal with { Chunk = chunkName, ChunkSha256 = sha };
         }
-        var markers = string.Join('-', stored.Markers.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Value.ToString("D19", CultureInfo.InvariantCulture)));
-        // Named by the markers it was read at: one there already seals the same events.
+        // A day's seals record the same markers, each of which only grows: a later read has a higher sum
+        // unless nothing changed, and one already there under the same sum seals the same events.
+        var markers = stored.Markers.Values.Sum().ToString("D19", CultureInfo.InvariantCulture);
         await container.GetBlobClient($"{folder}/{markers}.json").TryUploadCreateOnlyAsync(new MemoryStream(stored.ToUtf8Json()), "application/json", cancellationToken);
         return stored;
     }
@@ -89,7 +92,28 @@ public sealed class DaySealStore(StorageClientFactory clients)
             hash.AppendData(buffer, 0, read);
             await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
-        if (Convert.ToHexStringLower(hash.GetHashAndReset()) != seal.ChunkSha256)
+        RefuseUnlessSealed(seal, hash.GetHashAndReset());
+    }
+
+    /// <summary>A seal's evidence rows, in set order, refusing a chunk whose bytes are not those sealed.</summary>
+    public async IAsyncEnumerable<EvidenceRow> ReadChunkAsync(DaySeal seal, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (seal.Chunk is null)
+        {
+            yield break;
+        }
+        // A day's chunk is a few megabytes: held whole, it is checked before a row of it is used.
+        var content = (await container.GetBlobClient(seal.Chunk).DownloadContentAsync(cancellationToken)).Value.Content;
+        RefuseUnlessSealed(seal, SHA256.HashData(content.ToMemory().Span));
+        await foreach (var row in EvidenceCsv.ReadChunkAsync(content.ToStream(), cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    private static void RefuseUnlessSealed(DaySeal seal, byte[] sha256)
+    {
+        if (Convert.ToHexStringLower(sha256) != seal.ChunkSha256)
         {
             throw new InvalidDataException($"The evidence chunk {seal.Chunk} of the sealed day {seal.Date:yyyy-MM-dd} is not the one sealed: its SHA-256 differs.");
         }

@@ -43,6 +43,36 @@ public class OwningAnEventSet
     }
 
     [Fact]
+    public void A_day_taken_from_its_sealed_rows_gives_the_digest_and_rollup_of_the_day_read_from_its_events()
+    {
+        AuditEvent[] events = [At(Utc(2026, 10, 2, 8), 100, "one", "alice"), At(Utc(2026, 10, 2, 9), 301, "two", "bob"), At(Utc(2026, 10, 2, 23, 59), 100, "three", "alice")];
+        var date = new DateOnly(2026, 10, 2);
+        using var read = new EventSet(UtcOctober, ReportSettings.Default);
+        using var fromStore = read.Day(date);
+        var rows = events.Select(auditEvent => fromStore.Add(auditEvent, Utc(2026, 11, 1), auditEvent.Identity)!).ToList();
+        using var resealed = new EventSet(UtcOctober, ReportSettings.Default);
+        using var fromSeal = resealed.Day(date);
+
+        rows.ForEach(fromSeal.AddSealed);
+
+        var (expected, actual) = (fromStore.Complete(), fromSeal.Complete());
+        Assert.Equal((expected.Count, expected.Digest), (actual.Count, actual.Digest));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(expected.Rollup), System.Text.Json.JsonSerializer.Serialize(actual.Rollup));
+    }
+
+    [Fact]
+    public void A_sealed_row_of_another_day_or_out_of_order_is_refused()
+    {
+        var first = At(Utc(2026, 10, 2, 8), 100, "one");
+        using var set = new EventSet(UtcOctober, ReportSettings.Default);
+        using var day = set.Day(new DateOnly(2026, 10, 2));
+        var row = day.Add(first, Utc(2026, 11, 1), first.Identity)!;
+
+        Assert.Throws<ArgumentException>(() => day.AddSealed(row with { Day = new DateOnly(2026, 10, 3) }));
+        Assert.Throws<InvalidOperationException>(() => day.AddSealed(row));
+    }
+
+    [Fact]
     public void A_non_utc_zone_files_events_in_its_local_days()
     {
         var helsinki = new ReportPeriod(new Month(2026, 10), GoldenMonth.Helsinki);

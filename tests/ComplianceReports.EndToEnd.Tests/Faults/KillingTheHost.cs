@@ -10,7 +10,8 @@ namespace ComplianceReports.EndToEnd.Tests;
 /// <summary>The host process is killed outright in the middle of a batch and started again.</summary>
 public sealed class KillingTheHost
 {
-    private const int EventCount = 5_000;
+    // Enough that the host, writing three thousand-event chunks at once, is still at it when the kill comes.
+    private const int EventCount = 20_000;
 
     [Fact]
     public async Task A_host_killed_mid_batch_and_started_again_takes_the_message_in_with_nothing_doubled()

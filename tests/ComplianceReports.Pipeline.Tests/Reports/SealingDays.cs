@@ -44,7 +44,10 @@ public sealed class SealingDays(PipelineServicesOnAzurite pipeline) : IClassFixt
         var second = await GenerateAsync(month, pipeline.ServicesWithStorage(options => options.AddPolicy(reads, HttpPipelinePosition.PerCall)));
 
         Assert.Equal((2, true, 13L), (second.Version, second.NewVersion, second.EventCount));
-        Assert.Equal(1, reads.Count);
+        var read = Assert.Single(reads.Filters);
+        // Only the late event's UTC hour is read again; the rest of the 3rd comes from its seal's rows.
+        var hour = month.StartUtc.AddDays(2).AddHours(23);
+        Assert.Contains($"RowKey ge '{hour.UtcTicks:D19}' and RowKey lt '{hour.AddHours(1).UtcTicks:D19}'", read);
         Assert.Equal(2, (await SealsAsync(month)).Count(seal => seal.Date.Day == 3));
         Assert.All((await SealsAsync(month)).Where(seal => seal.Date.Day != 3).GroupBy(seal => seal.Date), day => Assert.Single(day));
         var latest = (await Reports.GetLatestAsync(month, default))!;
@@ -91,6 +94,55 @@ public sealed class SealingDays(PipelineServicesOnAzurite pipeline) : IClassFixt
     }
 
     [Fact]
+    public async Task In_a_zone_off_the_hour_a_day_resealed_from_its_seal_and_its_changed_hours_gives_what_a_rebuild_gives()
+    {
+        var month = new Month(2012, 1);
+        var kathmandu = pipeline.Services(("ReportTimeZone", "Asia/Kathmandu"));
+        // Kathmandu's 10 January runs from 18:15 UTC on the 9th to 18:15 UTC on the 10th.
+        await StoreAsync([.. EventsOn(month, days: [9, 10]), Event(month, day: 9, hour: 18, user: "before midnight", minutes: 5), Event(month, day: 10, hour: 18, user: "next day", minutes: 20)]);
+        await GenerateAsync(month, kathmandu);
+        await StoreAsync([Event(month, day: 9, hour: 18, user: "late, first minutes", minutes: 30), Event(month, day: 10, hour: 18, user: "late, last minutes", minutes: 10), Event(month, day: 10, hour: 10, user: "late, midday")]);
+        var reads = new CountEventReads();
+        var resealed = await GenerateAsync(month, pipeline.ServicesWithStorage(options => options.AddPolicy(reads, HttpPipelinePosition.PerCall), ("ReportTimeZone", "Asia/Kathmandu")));
+        var resealedVersion = (await Reports.GetLatestAsync(month, default))!;
+        var (resealedEvidence, resealedFigures) = (await Sha256Async(resealedVersion, ReportFileNames.Evidence), Figures(await SummaryAsync(resealedVersion)));
+
+        await DeleteAsync(DaySealStore.ContainerName, prefix: null);
+        await DeleteAsync(BlobReportStore.ContainerName, prefix: $"{month}/");
+        await GenerateAsync(month, kathmandu);
+        var rebuiltVersion = (await Reports.GetLatestAsync(month, default))!;
+
+        Assert.Equal((2, true, 11L), (resealed.Version, resealed.NewVersion, resealed.EventCount));
+        // The changed UTC hours as parts of the local days they fall in: 18:15–19:00 UTC on the 9th is
+        // the 10th's, 18:00–18:15 on the 10th the 10th's and 18:15–19:00 the 11th's. Five reads, no whole day.
+        Assert.Equal(5, reads.Count);
+        Assert.Equal(resealedVersion.EventDigest, rebuiltVersion.EventDigest);
+        Assert.Equal(resealedEvidence, await Sha256Async(rebuiltVersion, ReportFileNames.Evidence));
+        Assert.Equal(resealedFigures, Figures(await SummaryAsync(rebuiltVersion)));
+    }
+
+    [Fact]
+    public async Task A_seal_whose_chunk_was_altered_is_not_resealed_from_and_the_chunk_is_named()
+    {
+        var month = new Month(2012, 3);
+        await StoreAsync(EventsOn(month, days: [7, 8]));
+        await GenerateAsync(month);
+        var seventh = Assert.Single(await SealsAsync(month), seal => seal.Date.Day == 7);
+        var altered = new MemoryStream();
+        await using (var chunk = EvidenceCsv.OpenChunk(altered))
+        {
+            await chunk.AddAsync(EvidenceRow.From(Event(month, day: 7, hour: 9, user: "forged"), month.StartUtc, new DateOnly(2012, 3, 7)));
+        }
+        altered.Position = 0;
+        await pipeline.Storage.CreateBlobContainerClient(DaySealStore.ContainerName).GetBlobClient(seventh.Chunk).UploadAsync(altered, overwrite: true);
+
+        await StoreAsync([Event(month, day: 7, hour: 20, user: "late")]);
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => GenerateAsync(month));
+
+        Assert.Contains($"The evidence chunk {seventh.Chunk} of the sealed day 2012-03-07 is not the one sealed", refused.Message);
+    }
+
+    [Fact]
     public async Task A_change_of_zone_seals_the_new_zones_days_and_leaves_the_old_version_verifiable()
     {
         var month = new Month(2011, 11);
@@ -123,8 +175,8 @@ public sealed class SealingDays(PipelineServicesOnAzurite pipeline) : IClassFixt
     private static List<AuditEvent> EventsOn(Month month, int[] days) =>
         days.SelectMany(day => Enumerable.Range(0, 3).Select(i => Event(month, day, hour: 9 + i, user: $"user{day}-{i}"))).ToList();
 
-    private static AuditEvent Event(Month month, int day, int hour, string user) =>
-        Assert.IsType<ReadEvent>(Assert.Single(AuditMessageReader.Read(PrivXSample.Item(100, month.StartUtc.AddDays(day - 1).AddHours(hour), user)).Items)).Event;
+    private static AuditEvent Event(Month month, int day, int hour, string user, int minutes = 0) =>
+        Assert.IsType<ReadEvent>(Assert.Single(AuditMessageReader.Read(PrivXSample.Item(100, month.StartUtc.AddDays(day - 1).AddHours(hour).AddMinutes(minutes), user)).Items)).Event;
 
     private async Task<List<DaySeal>> SealsAsync(Month month)
     {
@@ -178,18 +230,20 @@ public sealed class SealingDays(PipelineServicesOnAzurite pipeline) : IClassFixt
     private static string Figures(ReportSummary summary) =>
         System.Text.Encoding.UTF8.GetString((summary with { Version = 0, GeneratedAt = default, ReadAt = default, Changes = null }).ToUtf8Json());
 
-    /// <summary>Counts requests to the event table (not its change markers).</summary>
+    /// <summary>Counts requests to the event table (not its change markers), keeping the filter of each.</summary>
     private sealed class CountEventReads : HttpPipelinePolicy
     {
-        private int count;
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> filters = new();
 
-        public int Count => count;
+        public int Count => filters.Count;
+
+        public IReadOnlyCollection<string> Filters => filters;
 
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
             if (message.Request.Uri.Path.Contains($"/{TableEventStore.TableName}(", StringComparison.Ordinal))
             {
-                Interlocked.Increment(ref count);
+                filters.Enqueue(Uri.UnescapeDataString(message.Request.Uri.Query));
             }
             await ProcessNextAsync(message, pipeline);
         }

@@ -41,9 +41,9 @@ public sealed class PipelineServicesOnAzurite : IAsyncLifetime
     }
 
     /// <summary>Services of an instance of their own whose storage clients <paramref name="configureStorage"/> adjusts, e.g. with a pipeline policy.</summary>
-    public IServiceProvider ServicesWithStorage(Action<ClientOptions> configureStorage)
+    public IServiceProvider ServicesWithStorage(Action<ClientOptions> configureStorage, params (string Key, string Value)[] settings)
     {
-        var provider = Build([], services => services.AddSingleton(new StorageClientFactory(StorageConnection.FromConnectionString(account.ConnectionString), configureStorage)));
+        var provider = Build(settings, services => services.AddSingleton(new StorageClientFactory(StorageConnection.FromConnectionString(account.ConnectionString), configureStorage)));
         providers[$"storage:{providers.Count}"] = provider;
         return provider;
     }

@@ -47,6 +47,36 @@ public class MarkingChangedMonths(AzuriteStorage storage) : IClassFixture<Azurit
     }
 
     [Fact]
+    public async Task Every_append_touches_each_utc_hour_of_its_events_and_a_period_reads_the_hours_of_its_last_day_too()
+    {
+        var store = new TableEventStore(storage.Clients, new FakeTimeProvider(Utc(2030, 1, 1)));
+        await store.AppendAsync([At(Utc(2021, 6, 30, 23, 10), "late evening"), At(Utc(2021, 6, 30, 23, 50), "later"), At(Utc(2021, 6, 2, 8), "morning")], default);
+        await store.AppendAsync([At(Utc(2021, 6, 30, 23, 55), "again")], default);
+
+        var june = await store.ReadChangeMarkersAsync(new ReportPeriod(new Month(2021, 6), TimeZoneInfo.Utc), default);
+
+        Assert.Equal(
+            new Dictionary<string, long> { ["2021-06-02T08"] = 2, ["2021-06-30T23"] = 4 },
+            june.Hours.ToDictionary(hour => hour.Key, hour => hour.Value.Sequence));
+        Assert.Equal(["2021-06-02", "2021-06-30"], june.Days.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_append_spread_over_many_days_touches_each_of_their_markers_once_before_and_once_after()
+    {
+        var store = new TableEventStore(storage.Clients, new FakeTimeProvider(Utc(2030, 1, 1)));
+        // More days than one marker query asks for range by range: the query falls back to one range.
+        var spread = Enumerable.Range(1, 12).Select(day => At(Utc(2021, 8, day, day), $"day {day}")).ToList();
+
+        await store.AppendAsync(spread, default);
+        var august = await store.ReadChangeMarkersAsync(new ReportPeriod(new Month(2021, 8), TimeZoneInfo.Utc), default);
+
+        Assert.Equal(12, august.Hours.Count);
+        Assert.All(august.Hours.Values.Concat(august.Days.Values), marker => Assert.Equal(2, marker.Sequence));
+        Assert.Equal(2, august.MonthSequence(new Month(2021, 8)));
+    }
+
+    [Fact]
     public async Task A_message_whose_events_are_all_duplicates_still_marks_its_month()
     {
         var clock = new FakeTimeProvider(Utc(2030, 2, 1));
