@@ -71,15 +71,11 @@ public sealed class SealedDays(TableEventStore events, DaySealStore seals, Repor
         DaySet day, DaySeal? before, PeriodMarkers markers, DateTimeOffset start, DateTimeOffset end, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var changed = before is null ? [(start, end)] : markers.ChangedSince(before.Markers, start, end);
-        if (changed is [var whole] && whole == (start, end))
-        {
-            await foreach (var row in StoredRows(day, start, end, cancellationToken))
-            {
-                yield return row;
-            }
-            yield break;
-        }
-        await using var sealedRows = seals.ReadChunkAsync(before!, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        // A day changed throughout keeps nothing of its seal: its chunk is not fetched.
+        var keptRows = before is null || changed is [var whole] && whole == (start, end)
+            ? AsyncEnumerable.Empty<EvidenceRow>()
+            : seals.ReadChunkAsync(before, cancellationToken);
+        await using var sealedRows = keptRows.GetAsyncEnumerator(cancellationToken);
         async Task<EvidenceRow?> NextSealedAsync() => await sealedRows.MoveNextAsync() ? sealedRows.Current : null;
 
         var pending = await NextSealedAsync();

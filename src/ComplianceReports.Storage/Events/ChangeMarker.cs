@@ -32,11 +32,14 @@ public sealed record PeriodMarkers(
         var sequences = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var hour in MarkerKeys.HoursOf(fromUtc, toUtc))
         {
-            sequences[MarkerKeys.Day(hour)] = DaySequence(MarkerKeys.Day(hour));
-            sequences[MarkerKeys.Hour(hour)] = Hours.GetValueOrDefault(MarkerKeys.Hour(hour))?.Sequence ?? 0;
+            var (day, key) = (MarkerKeys.Day(hour), MarkerKeys.Hour(hour));
+            sequences[day] = DaySequence(day);
+            sequences[key] = HourSequence(key);
         }
         return sequences;
     }
+
+    private long HourSequence(string utcHour) => Hours.GetValueOrDefault(utcHour)?.Sequence ?? 0;
 
     /// <summary>
     /// The parts of <c>[fromUtc, toUtc)</c> whose UTC hours have other sequences now than
@@ -46,12 +49,11 @@ public sealed record PeriodMarkers(
     public IReadOnlyList<(DateTimeOffset FromUtc, DateTimeOffset ToUtc)> ChangedSince(
         IReadOnlyDictionary<string, long> sealedAt, DateTimeOffset fromUtc, DateTimeOffset toUtc)
     {
-        var now = SequencesOf(fromUtc, toUtc);
         var changed = new List<(DateTimeOffset FromUtc, DateTimeOffset ToUtc)>();
         foreach (var hour in MarkerKeys.HoursOf(fromUtc, toUtc))
         {
             var key = MarkerKeys.Hour(hour);
-            if (sealedAt.TryGetValue(key, out var sequence) && sequence == now[key])
+            if (sealedAt.TryGetValue(key, out var sequence) && sequence == HourSequence(key))
             {
                 continue;
             }
