@@ -29,6 +29,8 @@ public sealed class Azurite : IAsyncDisposable
 
     public double PeakMB => node.PeakMB;
 
+    public double CpuSeconds => node.CpuSeconds;
+
     /// <summary>The heap limit for a store of <paramref name="events"/> events: 7 KB a row, above the 5 KB one takes, and 2 GB for the rest.</summary>
     private static int HeapFor(long events) => (int)(2048 + events * 7 / 1000);
 

@@ -61,13 +61,13 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, BenchmarkPaths path
         FunctionsHost.StartAsync(paths, appDirectory, azurite.ConnectionString, settings.Size.Timed, LogPath($"host-{scenario}"), cancellationToken);
 
     /// <summary>Runs `compliance ARGS --connection …` to its end; returns its exit code, output and peak memory.</summary>
-    public async Task<(int ExitCode, IReadOnlyList<string> Output, double PeakMB, double Seconds)> RunCliAsync(Azurite azurite, string scenario, params string[] arguments)
+    public async Task<(int ExitCode, IReadOnlyList<string> Output, double PeakMB, double Seconds, double CpuSeconds)> RunCliAsync(Azurite azurite, string scenario, params string[] arguments)
     {
         var clock = Stopwatch.StartNew();
         await using var cli = ChildProcess.Start("dotnet", [paths.CliDll, .. arguments, "--connection", azurite.ConnectionString], new Dictionary<string, string>(), paths.Work, LogPath($"cli-{scenario}"));
         var exitCode = await cli.WaitForExitAsync(Patience, cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
-        return (exitCode, cli.LinesContaining(""), cli.PeakMB, seconds);
+        return (exitCode, cli.LinesContaining(""), cli.PeakMB, seconds, cli.CpuSeconds);
     }
 
     /// <summary>Asks for a month's report as the CLI and the timer do, through the queue, and waits for its outcome; returns it and the seconds it took.</summary>

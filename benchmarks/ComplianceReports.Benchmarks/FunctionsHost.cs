@@ -22,6 +22,8 @@ public sealed partial class FunctionsHost : IAsyncDisposable
 
     public double PeakMB => process.PeakMB;
 
+    public double CpuSeconds => process.CpuSeconds;
+
     public double ResidentMB => process.ResidentMB;
 
     /// <summary>

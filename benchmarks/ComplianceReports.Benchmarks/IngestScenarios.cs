@@ -54,19 +54,23 @@ public static partial class IngestScenarios
     private static async Task<JsonObject> RunOnceAsync(BenchmarkRun bench, string name, string file, long lines, IReadOnlyList<TableEntity> entities, int run)
     {
         await using var azurite = await bench.StartAzuriteAsync(lines, name);
-        double hostPeak;
-        (int ExitCode, IReadOnlyList<string> Output, double PeakMB, double Seconds) send;
+        double hostPeak, hostCpu;
+        (int ExitCode, IReadOnlyList<string> Output, double PeakMB, double Seconds, double CpuSeconds) send;
         await using (var host = await bench.StartHostAsync(azurite, name))
         {
             send = await bench.RunCliAsync(azurite, name, "send", file, "--wait", "--timeout", "3600");
             hostPeak = await host.StopAsync();
+            hostCpu = host.CpuSeconds;
         }
+        var azuriteCpu = azurite.CpuSeconds;
         var (stored, duplicates) = Receipt(send.Output);
         if (send.ExitCode != 0 || stored != entities.Count || stored + duplicates != lines)
         {
             throw new BenchmarkException($"{name}: send exited {send.ExitCode} with stored {stored}, duplicates {duplicates} of {lines} lines ({entities.Count} distinct)");
         }
+        var clientCpu = Environment.CpuUsage.TotalTime;
         var rawSeconds = await RawTransactionsAsync(azurite, entities, bench.Cancellation);
+        var rawClientCpu = (Environment.CpuUsage.TotalTime - clientCpu).TotalSeconds;
         var figures = new JsonObject
         {
             ["pipelineSeconds"] = Math.Round(send.Seconds, 3),
@@ -76,6 +80,12 @@ public static partial class IngestScenarios
             ["peakMB"] = hostPeak,
             ["cliPeakMB"] = send.PeakMB,
             ["azuritePeakMB"] = azurite.PeakMB,
+            // What bounds the two figures on a small machine: the processor time of each side.
+            ["hostCpuSeconds"] = hostCpu,
+            ["cliCpuSeconds"] = send.CpuSeconds,
+            ["azuriteCpuSeconds"] = azuriteCpu,
+            ["rawClientCpuSeconds"] = Math.Round(rawClientCpu, 2),
+            ["rawAzuriteCpuSeconds"] = Math.Round(azurite.CpuSeconds - azuriteCpu, 2),
             ["stored"] = stored,
             ["duplicates"] = duplicates,
         };

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
@@ -12,38 +14,49 @@ namespace ComplianceReports.Domain.Events;
 /// </summary>
 public static class CanonicalJson
 {
-    public static string ToText(JsonElement element)
+    private static readonly SearchValues<char> Escaped = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
+    // Every stored event's identity is hashed from this text, on ingestion and again on every rebuild
+    // and check: one buffer per thread, reused, keeps that from allocating per event. One grown by a
+    // rare large item is not kept.
+    private const int KeptChars = 1 << 16;
+
+    [ThreadStatic]
+    private static Utf16Buffer? buffer;
+
+    public static string ToText(JsonElement element) => new(Written(element));
+
+    /// <summary>SHA-256 of the canonical text's UTF-8 bytes (a lone surrogate, not valid I-JSON, becomes U+FFFD) into <paramref name="sha256"/>.</summary>
+    public static void HashSha256(JsonElement element, Span<byte> sha256)
     {
-        var text = new StringBuilder();
-        Write(element, text);
-        return text.ToString();
+        var text = Written(element);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            SHA256.HashData(bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, bytes)), sha256);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
-    public static byte[] ToUtf8Bytes(JsonElement element) => Encoding.UTF8.GetBytes(ToText(element));
+    private static ReadOnlySpan<char> Written(JsonElement element)
+    {
+        var text = buffer is { Capacity: <= KeptChars } kept ? kept : buffer = new Utf16Buffer();
+        text.Clear();
+        Write(element, text);
+        return text.Written;
+    }
 
-    private static void Write(JsonElement element, StringBuilder text)
+    private static void Write(JsonElement element, Utf16Buffer text)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                text.Append('{');
-                string? previous = null;
-                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
-                {
-                    if (previous == property.Name)
-                    {
-                        throw new InvalidAuditEventException($"The property \"{PrivXEventParser.Shorten(property.Name)}\" appears twice in one object.");
-                    }
-                    if (previous is not null)
-                    {
-                        text.Append(',');
-                    }
-                    WriteString(property.Name, text);
-                    text.Append(':');
-                    Write(property.Value, text);
-                    previous = property.Name;
-                }
-                text.Append('}');
+                WriteObject(element, text);
                 break;
             case JsonValueKind.Array:
                 text.Append('[');
@@ -80,11 +93,52 @@ public static class CanonicalJson
         }
     }
 
-    private static void WriteString(string value, StringBuilder text)
+    private static void WriteObject(JsonElement element, Utf16Buffer text)
+    {
+        var count = element.GetPropertyCount();
+        var names = ArrayPool<string>.Shared.Rent(count);
+        var properties = ArrayPool<JsonProperty>.Shared.Rent(count);
+        try
+        {
+            var index = 0;
+            foreach (var property in element.EnumerateObject())
+            {
+                names[index] = property.Name;
+                properties[index++] = property;
+            }
+            Array.Sort(names, properties, 0, count, StringComparer.Ordinal);
+            text.Append('{');
+            for (index = 0; index < count; index++)
+            {
+                if (index > 0)
+                {
+                    if (names[index - 1] == names[index])
+                    {
+                        throw new InvalidAuditEventException($"The property \"{PrivXEventParser.Shorten(names[index])}\" appears twice in one object.");
+                    }
+                    text.Append(',');
+                }
+                WriteString(names[index], text);
+                text.Append(':');
+                Write(properties[index].Value, text);
+            }
+            text.Append('}');
+        }
+        finally
+        {
+            ArrayPool<string>.Shared.Return(names, clearArray: true);
+            ArrayPool<JsonProperty>.Shared.Return(properties, clearArray: true);
+        }
+    }
+
+    private static void WriteString(string value, Utf16Buffer text)
     {
         text.Append('"');
-        foreach (var c in value)
+        var rest = value.AsSpan();
+        for (var next = rest.IndexOfAny(Escaped); next >= 0; next = rest.IndexOfAny(Escaped))
         {
+            text.Append(rest[..next]);
+            var c = rest[next];
             switch (c)
             {
                 case '"': text.Append("\\\""); break;
@@ -94,11 +148,50 @@ public static class CanonicalJson
                 case '\n': text.Append("\\n"); break;
                 case '\r': text.Append("\\r"); break;
                 case '\t': text.Append("\\t"); break;
-                case < ' ': text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
-                default: text.Append(c); break;
+                default: text.Append("\\u00").Append(HexDigits[c >> 4]).Append(HexDigits[c & 0xf]); break;
             }
+            rest = rest[(next + 1)..];
         }
+        text.Append(rest);
         text.Append('"');
+    }
+
+    private const string HexDigits = "0123456789abcdef";
+
+    /// <summary>A growing UTF-16 buffer: what a <see cref="StringBuilder"/> is, without its chunks, so the text hashes from one span.</summary>
+    private sealed class Utf16Buffer
+    {
+        private char[] chars = new char[4096];
+        private int length;
+
+        public ReadOnlySpan<char> Written => chars.AsSpan(0, length);
+
+        public int Capacity => chars.Length;
+
+        public void Clear() => length = 0;
+
+        public Utf16Buffer Append(char c)
+        {
+            if (length == chars.Length)
+            {
+                Grow(1);
+            }
+            chars[length++] = c;
+            return this;
+        }
+
+        public Utf16Buffer Append(ReadOnlySpan<char> text)
+        {
+            if (length + text.Length > chars.Length)
+            {
+                Grow(text.Length);
+            }
+            text.CopyTo(chars.AsSpan(length));
+            length += text.Length;
+            return this;
+        }
+
+        private void Grow(int more) => Array.Resize(ref chars, Math.Max(chars.Length * 2, length + more));
     }
 
     /// <summary>ECMAScript's Number::toString: the shortest digits that round-trip, placed by the size of the exponent.</summary>

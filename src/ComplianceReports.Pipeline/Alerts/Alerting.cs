@@ -12,12 +12,11 @@ namespace ComplianceReports.Pipeline.Alerts;
 /// </summary>
 public sealed partial class Alerting(AlertStore store, TimeProvider clock, ILogger<Alerting> logger)
 {
-    /// <summary>Signals raised at once when a message brings many findings; the table takes them side by side.</summary>
-    private const int RaisedInParallel = 8;
+    public Task RaiseAsync(AlertSignal signal, CancellationToken cancellationToken) => RaiseAsync([signal], cancellationToken);
 
-    public async Task RaiseAsync(AlertSignal signal, CancellationToken cancellationToken)
+    private async Task RaiseAsync(IReadOnlyList<AlertSignal> signals, CancellationToken cancellationToken)
     {
-        if (await store.RaiseAsync(signal, clock.GetUtcNow(), cancellationToken))
+        foreach (var signal in await store.RaiseAsync(signals, clock.GetUtcNow(), cancellationToken))
         {
             LogRaised(signal.Kind, signal.Subject, signal.Count);
         }
@@ -37,13 +36,17 @@ public sealed partial class Alerting(AlertStore store, TimeProvider clock, ILogg
     public async Task IngestedAsync(IReadOnlyCollection<AuditEvent> events, string messageId, int firstPosition, int quarantined, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await Parallel.ForEachAsync(
-            events.Where(auditEvent => auditEvent.Facts.Finding),
-            new ParallelOptions { MaxDegreeOfParallelism = RaisedInParallel, CancellationToken = cancellationToken },
-            async (finding, token) => await RaiseAsync(AlertSignal.Finding(finding.Code, finding.Facts.Name, finding.Identity, finding.OccurredAt), token));
+        var signals = events
+            .Where(auditEvent => auditEvent.Facts.Finding)
+            .Select(finding => AlertSignal.Finding(finding.Code, finding.Facts.Name, finding.Identity, finding.OccurredAt))
+            .ToList();
         if (quarantined > 0)
         {
-            await RaiseAsync(AlertSignal.Quarantined(messageId, firstPosition, quarantined, now), cancellationToken);
+            signals.Add(AlertSignal.Quarantined(messageId, firstPosition, quarantined, now));
+        }
+        if (signals.Count > 0)
+        {
+            await RaiseAsync(signals, cancellationToken);
         }
         if (events.Count > 0)
         {

@@ -23,39 +23,84 @@ public sealed class AlertStore(StorageClientFactory clients)
     private const string Seen = "seen";
     private const string State = "state";
     private const string Source = "*";
+    private const int MaxTransactionEntities = 100;
 
     private readonly TableClient table = clients.CreateTableClient(TableName);
 
     /// <summary>
-    /// Records a signal unless its cause was signalled before; returns whether it was new. The pending row
-    /// goes first and the cause after, so a failure in between leaves the signal to be raised again, and
-    /// two raisers of one cause meet on the same pending row.
+    /// Records each signal whose cause was never signalled; returns those it recorded. The pending rows go
+    /// first and the causes after, so a failure in between leaves the signals to be raised again, and two
+    /// raisers of one cause meet on the same pending row. A message's findings cost three requests however
+    /// many there are: one query for their causes, one transaction for the pending rows, one for the causes.
     /// </summary>
-    public async Task<bool> RaiseAsync(AlertSignal signal, DateTimeOffset raisedAt, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AlertSignal>> RaiseAsync(IReadOnlyList<AlertSignal> signals, DateTimeOffset raisedAt, CancellationToken cancellationToken)
     {
-        var cause = TableKeys.Escape(signal.Cause);
-        if ((await table.GetEntityIfExistsAsync<TableEntity>(Causes, cause, select: [nameof(TableEntity.RowKey)], cancellationToken)).HasValue)
+        var byCause = new Dictionary<string, AlertSignal>(StringComparer.Ordinal);
+        foreach (var signal in signals)
         {
-            return false;
+            byCause.TryAdd(TableKeys.Escape(signal.Cause), signal);
         }
-        await table.UpsertEntityAsync(new TableEntity(Pending, cause)
+        foreach (var known in await KnownCausesAsync(byCause.Keys, cancellationToken))
         {
-            [nameof(AlertSignal.Kind)] = signal.Kind.ToString(),
-            [nameof(AlertSignal.Subject)] = signal.Subject,
-            [nameof(AlertSignal.Count)] = signal.Count,
-            [nameof(AlertSignal.At)] = signal.At,
-            [nameof(AlertSignal.Detail)] = signal.Detail,
-            [nameof(PendingSignal.RaisedAt)] = raisedAt,
-        }, TableUpdateMode.Replace, cancellationToken);
+            byCause.Remove(known);
+        }
+        foreach (var batch in byCause.Chunk(MaxTransactionEntities))
+        {
+            await table.SubmitTransactionAsync(batch.Select(entry => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(Pending, entry.Key)
+            {
+                [nameof(AlertSignal.Kind)] = entry.Value.Kind.ToString(),
+                [nameof(AlertSignal.Subject)] = entry.Value.Subject,
+                [nameof(AlertSignal.Count)] = entry.Value.Count,
+                [nameof(AlertSignal.At)] = entry.Value.At,
+                [nameof(AlertSignal.Detail)] = entry.Value.Detail,
+                [nameof(PendingSignal.RaisedAt)] = raisedAt,
+            })), cancellationToken);
+        }
+        foreach (var batch in byCause.Keys.Chunk(MaxTransactionEntities))
+        {
+            await AddCausesAsync(batch, raisedAt, cancellationToken);
+        }
+        return [.. byCause.Values];
+    }
+
+    /// <summary>Which of the causes were signalled before: a query per 14 of them, as Azure takes at most 15 comparisons in a filter.</summary>
+    private async Task<List<string>> KnownCausesAsync(IEnumerable<string> causes, CancellationToken cancellationToken)
+    {
+        var known = new List<string>();
+        foreach (var group in causes.Chunk(14))
+        {
+            var any = string.Join(" or ", group.Select(cause => TableClient.CreateQueryFilter($"RowKey eq {cause}")));
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Causes}") + " and (" + any + ")";
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [nameof(TableEntity.RowKey)], cancellationToken: cancellationToken))
+            {
+                known.Add(entity.RowKey);
+            }
+        }
+        return known;
+    }
+
+    private async Task AddCausesAsync(string[] causes, DateTimeOffset raisedAt, CancellationToken cancellationToken)
+    {
+        TableEntity Cause(string cause) => new(Causes, cause) { [nameof(PendingSignal.RaisedAt)] = raisedAt };
         try
         {
-            await table.AddEntityAsync(new TableEntity(Causes, cause) { [nameof(PendingSignal.RaisedAt)] = raisedAt }, cancellationToken);
+            await table.SubmitTransactionAsync(causes.Select(cause => new TableTransactionAction(TableTransactionActionType.Add, Cause(cause))), cancellationToken);
         }
-        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
+        catch (TableTransactionFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
         {
-            // Raised at the same moment by another instance; the one pending row stands for both.
+            // Some were raised at the same moment by another instance, whose pending rows are the ones
+            // written here: add the rest one by one.
+            foreach (var cause in causes)
+            {
+                try
+                {
+                    await table.AddEntityAsync(Cause(cause), cancellationToken);
+                }
+                catch (RequestFailedException conflict) when (conflict.Status == (int)HttpStatusCode.Conflict)
+                {
+                }
+            }
         }
-        return true;
     }
 
     public async Task<IReadOnlyList<PendingSignal>> PendingAsync(CancellationToken cancellationToken)
@@ -106,7 +151,7 @@ public sealed class AlertStore(StorageClientFactory clients)
     public async Task RecordSeenAsync(IEnumerable<string> services, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // One partition: a message's services are recorded in one transaction, not a request each, on ingestion's path.
-        foreach (var names in services.Distinct(StringComparer.Ordinal).Select(TableKeys.Escape).Append(Source).Chunk(100))
+        foreach (var names in services.Distinct(StringComparer.Ordinal).Select(TableKeys.Escape).Append(Source).Chunk(MaxTransactionEntities))
         {
             await table.SubmitTransactionAsync(
                 names.Select(name => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(Seen, name) { [nameof(Seen)] = now })),

@@ -40,6 +40,10 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     private readonly TableClient months = clients.CreateTableClient(MonthsTableName);
     private readonly OverflowText raw = new(clients.CreateBlobContainerClient(RawContainerName));
 
+    // An export's chunks append side by side and all touch their month's marker: taken in turn, they
+    // never refuse each other's touch and read again.
+    private readonly SemaphoreSlim touching = new(1, 1);
+
     /// <summary>
     /// Stores each event once; events already stored are counted as duplicates, never rewritten. Every
     /// UTC month and day the events fall in is marked before and after the transactions, new or duplicate: a
@@ -128,9 +132,17 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
 
     private async Task TouchAsync(IReadOnlyCollection<string> touched, CancellationToken cancellationToken)
     {
-        foreach (var keys in touched.Chunk(MaxTouchesPerTransaction))
+        await touching.WaitAsync(cancellationToken);
+        try
         {
-            await TouchAsync(keys, cancellationToken);
+            foreach (var keys in touched.Chunk(MaxTouchesPerTransaction))
+            {
+                await TouchAsync(keys, cancellationToken);
+            }
+        }
+        finally
+        {
+            touching.Release();
         }
     }
 

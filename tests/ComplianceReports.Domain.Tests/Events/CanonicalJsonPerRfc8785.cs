@@ -245,10 +245,27 @@ public class CanonicalJsonPerRfc8785
     }
 
     [Fact]
-    public void The_bytes_are_the_utf8_of_the_text()
+    public void The_hash_is_sha256_of_the_utf8_of_the_text()
     {
         var element = Json("""{"username":"Jürgen"}""");
+        var hash = new byte[32];
 
-        Assert.Equal(Encoding.UTF8.GetBytes("""{"username":"Jürgen"}"""), CanonicalJson.ToUtf8Bytes(element));
+        CanonicalJson.HashSha256(element, hash);
+
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("""{"username":"Jürgen"}""")), hash);
+    }
+
+    [Fact]
+    public void A_text_larger_than_the_reused_buffer_hashes_as_its_utf8_and_the_next_small_one_too()
+    {
+        var large = new string('é', 100_000);
+        var hash = new byte[32];
+
+        CanonicalJson.HashSha256(Json($$"""{"s":"{{large}}"}"""), hash);
+        var small = new byte[32];
+        CanonicalJson.HashSha256(Json("""{"s":"x"}"""), small);
+
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($$"""{"s":"{{large}}"}""")), hash);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData("""{"s":"x"}"""u8), small);
     }
 }
