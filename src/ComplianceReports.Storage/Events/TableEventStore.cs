@@ -26,6 +26,7 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     private const int MaxTouchesPerTransaction = 100;
     // Azure takes at most 15 comparisons in a filter: the partition's, and two for each range.
     private const int MaxRangesPerMarkerQuery = 7;
+    private const int MonthKeyLength = 7;
     private const string Sequence = nameof(Sequence);
     // The column keeps its name for tools that read it; it now holds when the month was last touched.
     private const string LastStoredAt = nameof(LastStoredAt);
@@ -88,18 +89,38 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
         return new AppendResult(stored, duplicates);
     }
 
-    /// <summary>The change marker of every month that has any.</summary>
+    /// <summary>
+    /// The change marker of every month that has any. A month's key sorts before its days' and hours'
+    /// (<c>2025-01</c> &lt; <c>2025-01-01</c> &lt; <c>2025-01-01T00</c> &lt; <c>2025-02</c>), so each month's
+    /// marker is the first row from its key on, and the next month's the first from <c>2025-01.</c> on
+    /// ('.' follows '-'): one single-row query per month, where reading the partition would bring every
+    /// day and hour of every month ever stored (8,760 hours a year) to the timers that ask this.
+    /// </summary>
     public async Task<IReadOnlyDictionary<Month, ChangeMarker>> ReadChangeMarkersAsync(CancellationToken cancellationToken)
     {
         var markers = new Dictionary<Month, ChangeMarker>();
-        await foreach (var marker in months.QueryAsync<TableEntity>(entity => entity.PartitionKey == MarkerPartition, cancellationToken: cancellationToken))
+        var from = string.Empty;
+        while (await FirstMarkerFromAsync(from, cancellationToken) is { } marker)
         {
             if (Month.TryParse(marker.RowKey, out var month))
             {
                 markers[month] = ToChangeMarker(marker);
             }
+            // A day or hour without its month's marker (none is written so) still moves on past its month.
+            from = marker.RowKey.Length >= MonthKeyLength ? marker.RowKey[..MonthKeyLength] + "." : marker.RowKey + " ";
         }
         return markers;
+    }
+
+    private async Task<TableEntity?> FirstMarkerFromAsync(string from, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MarkerPartition} and RowKey ge {from}");
+        // The service may answer a page with no row and a continuation: the first row of any page is the one.
+        await foreach (var marker in months.QueryAsync<TableEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken))
+        {
+            return marker;
+        }
+        return null;
     }
 
     /// <summary>

@@ -1,4 +1,8 @@
+using System.Text.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using ComplianceReports.Domain.Reporting;
+using ComplianceReports.Storage.Connection;
 using ComplianceReports.Storage.Events;
 using Microsoft.Extensions.Time.Testing;
 using static ComplianceReports.Storage.Tests.SampleEvents;
@@ -26,6 +30,28 @@ public class MarkingChangedMonths(AzuriteStorage storage) : IClassFixture<Azurit
         Assert.Equal(4, markers[new Month(2022, 7)].Sequence);
         Assert.False(markers.ContainsKey(new Month(2022, 5)));
         Assert.False(markers.ContainsKey(new Month(2022, 8)));
+    }
+
+    [Fact]
+    public async Task Reading_every_month_s_marker_brings_one_row_a_month_not_the_days_and_hours_between()
+    {
+        var store = new TableEventStore(storage.Clients, new FakeTimeProvider(Utc(2030, 1, 1)));
+        // Four months across a year's end, each with many days and hours marked.
+        var months = new[] { new Month(2019, 11), new Month(2019, 12), new Month(2020, 1), new Month(2020, 2) };
+        foreach (var month in months)
+        {
+            await store.AppendAsync(Enumerable.Range(0, 20).Select(i => At(month.StartUtc.AddDays(i).AddHours(i), $"many-{month}-{i}")).ToList(), default);
+        }
+        var rows = new CountingRows();
+        var counted = new TableEventStore(
+            new StorageClientFactory(StorageConnection.FromConnectionString(storage.ConnectionString), options => options.AddPolicy(rows, HttpPipelinePosition.PerCall)),
+            new FakeTimeProvider(Utc(2030, 1, 1)));
+
+        var markers = await counted.ReadChangeMarkersAsync(default);
+
+        Assert.All(months, month => Assert.Equal(2, markers[month].Sequence));
+        // The other tests of this class share the table: every month read is some test's, and one row each.
+        Assert.Equal(markers.Count, rows.Count);
     }
 
     [Fact]
@@ -137,5 +163,25 @@ public class MarkingChangedMonths(AzuriteStorage storage) : IClassFixture<Azurit
             Assert.True(pair.Second.Sequence >= pair.First.Sequence, $"sequence {pair.First.Sequence} then {pair.Second.Sequence}");
             Assert.True(pair.Second.LastTouchedAt >= pair.First.LastTouchedAt, $"touched at {pair.First.LastTouchedAt:O} then {pair.Second.LastTouchedAt:O}");
         });
+    }
+
+    /// <summary>Counts the marker rows the service sends back, page by page.</summary>
+    private sealed class CountingRows : HttpPipelinePolicy
+    {
+        private int count;
+
+        public int Count => count;
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            if (message.Request.Method == RequestMethod.Get && message.Request.Uri.Path.Contains(TableEventStore.MonthsTableName, StringComparison.Ordinal))
+            {
+                using var page = JsonDocument.Parse(message.Response.Content.ToMemory());
+                Interlocked.Add(ref count, page.RootElement.GetProperty("value").GetArrayLength());
+            }
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => throw new NotSupportedException();
     }
 }
