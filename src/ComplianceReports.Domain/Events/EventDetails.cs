@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace ComplianceReports.Domain.Events;
@@ -9,13 +10,13 @@ namespace ComplianceReports.Domain.Events;
 /// </summary>
 public static class EventDetails
 {
-    private static readonly string[] ObjectFields =
-    [
+    // As UTF-8, the form the document holds its names in: looked up for every event, they are not
+    // transcoded each time.
+    private static readonly byte[][] ObjectFields = Utf8(
         "secretName", "secret_name", "secretPath", "path", "name", "roleName", "role_name", "hostName", "hostname",
-        "hostAddress", "directoryName", "clientName", "client_name", "targetUsername", "userName", "objectName",
-    ];
+        "hostAddress", "directoryName", "clientName", "client_name", "targetUsername", "userName", "objectName");
 
-    private static readonly string[] DetailFields = ["modifications", "changes", "details", "reason"];
+    private static readonly byte[][] DetailFields = Utf8("modifications", "changes", "details", "reason");
 
     /// <summary>At most this many characters of details: the evidence file keeps the whole event.</summary>
     public const int MaxDetailsLength = 300;
@@ -23,7 +24,9 @@ public static class EventDetails
     public static (string? Object, string? Details) Read(JsonElement item, JsonElement message) =>
         (Shorten(First(message, ObjectFields) ?? First(item, ObjectFields)), Shorten(First(message, DetailFields)));
 
-    private static string? First(JsonElement parent, string[] names)
+    private static byte[][] Utf8(params string[] names) => [.. names.Select(Encoding.UTF8.GetBytes)];
+
+    private static string? First(JsonElement parent, byte[][] names)
     {
         if (parent.ValueKind != JsonValueKind.Object)
         {

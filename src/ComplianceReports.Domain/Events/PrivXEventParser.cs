@@ -39,7 +39,7 @@ public static class PrivXEventParser
 
         var code = ReadCode(item);
         var time = ReadTime(item);
-        var message = item.TryGetProperty("message", out var found) ? found : default;
+        var message = item.TryGetProperty("message"u8, out var found) ? found : default;
         if (message.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Object))
         {
             throw new InvalidAuditEventException($"\"message\" must be an object, not {Describe(message.ValueKind)}.");
@@ -48,10 +48,10 @@ public static class PrivXEventParser
         var (target, details) = EventDetails.Read(item, message);
         var facts = EventFacts.FromCatalog(
             code,
-            user: Fact(message, "username", "message.username"),
-            sourceAddress: Fact(message, "remoteAddress", "message.remoteAddress"),
-            service: Fact(item, "service_name", "service_name") ?? Fact(message, "SSH-PrivX-service", "message.SSH-PrivX-service"),
-            instance: Fact(message, "instanceName", "message.instanceName"),
+            user: Fact(message, "username"u8, "message.username"),
+            sourceAddress: Fact(message, "remoteAddress"u8, "message.remoteAddress"),
+            service: Fact(item, "service_name"u8, "service_name") ?? Fact(message, "SSH-PrivX-service"u8, "message.SSH-PrivX-service"),
+            instance: Fact(message, "instanceName"u8, "message.instanceName"),
             target: target,
             details: details);
         return new AuditEvent(time, code, EventIdentity.Of(item), raw, facts);
@@ -59,7 +59,7 @@ public static class PrivXEventParser
 
     private static int ReadCode(JsonElement item)
     {
-        if (!item.TryGetProperty("event_id", out var eventId))
+        if (!item.TryGetProperty("event_id"u8, out var eventId))
         {
             throw new InvalidAuditEventException("The event has no \"event_id\".");
         }
@@ -79,10 +79,10 @@ public static class PrivXEventParser
     private static DateTimeOffset ReadTime(JsonElement item)
     {
         var (source, time) =
-            item.TryGetProperty("created", out var created) ? ("created", created)
-            : item.TryGetProperty("message", out var message)
+            item.TryGetProperty("created"u8, out var created) ? ("created", created)
+            : item.TryGetProperty("message"u8, out var message)
               && message.ValueKind == JsonValueKind.Object
-              && message.TryGetProperty("timestamp", out var timestamp) ? ("message.timestamp", timestamp)
+              && message.TryGetProperty("timestamp"u8, out var timestamp) ? ("message.timestamp", timestamp)
             : throw new InvalidAuditEventException("The event has neither \"created\" nor \"message.timestamp\".");
 
         return time.ValueKind == JsonValueKind.String && Rfc3339.TryParse(time.GetString()!, out var parsed)
@@ -90,7 +90,7 @@ public static class PrivXEventParser
             : throw new InvalidAuditEventException($"\"{source}\" must be an RFC 3339 time with an offset, not {Shorten(time.GetRawText())}.");
     }
 
-    private static string? Fact(JsonElement parent, string property, string path)
+    private static string? Fact(JsonElement parent, ReadOnlySpan<byte> property, string path)
     {
         if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
         {
