@@ -38,7 +38,7 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         get
         {
-            ReadPeak();
+            Sample();
             return Math.Round(Interlocked.Read(ref peakKiB) / 1024.0, 1);
         }
     }
@@ -51,7 +51,7 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         get
         {
-            ReadPeak();
+            Sample();
             return Math.Round(TimeSpan.FromTicks(Interlocked.Read(ref cpuTicks)).TotalSeconds, 2);
         }
     }
@@ -171,7 +171,7 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             do
             {
-                ReadPeak();
+                Sample();
             }
             while (await timer.WaitForNextTickAsync(cancellationToken));
         }
@@ -181,7 +181,8 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    private void ReadPeak()
+    /// <summary>Takes the processor time and the high-water mark while the process can still be read.</summary>
+    private void Sample()
     {
         try
         {

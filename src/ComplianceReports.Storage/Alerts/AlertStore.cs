@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using ComplianceReports.Domain.Alerts;
 using ComplianceReports.Storage.Connection;
+using ComplianceReports.Storage.Events;
 
 namespace ComplianceReports.Storage.Alerts;
 
@@ -23,7 +24,6 @@ public sealed class AlertStore(StorageClientFactory clients)
     private const string Seen = "seen";
     private const string State = "state";
     private const string Source = "*";
-    private const int MaxTransactionEntities = 100;
 
     private readonly TableClient table = clients.CreateTableClient(TableName);
 
@@ -44,7 +44,7 @@ public sealed class AlertStore(StorageClientFactory clients)
         {
             byCause.Remove(known);
         }
-        foreach (var batch in byCause.Chunk(MaxTransactionEntities))
+        foreach (var batch in byCause.Chunk(EntityGroupTransactions.MaxEntities))
         {
             await table.SubmitTransactionAsync(batch.Select(entry => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(Pending, entry.Key)
             {
@@ -56,21 +56,20 @@ public sealed class AlertStore(StorageClientFactory clients)
                 [nameof(PendingSignal.RaisedAt)] = raisedAt,
             })), cancellationToken);
         }
-        foreach (var batch in byCause.Keys.Chunk(MaxTransactionEntities))
+        foreach (var batch in byCause.Keys.Chunk(EntityGroupTransactions.MaxEntities))
         {
             await AddCausesAsync(batch, raisedAt, cancellationToken);
         }
         return [.. byCause.Values];
     }
 
-    /// <summary>Which of the causes were signalled before: a query per 14 of them, as Azure takes at most 15 comparisons in a filter.</summary>
+    /// <summary>Which of the causes were signalled before: a query per as many as a filter may compare beside the partition.</summary>
     private async Task<List<string>> KnownCausesAsync(IEnumerable<string> causes, CancellationToken cancellationToken)
     {
         var known = new List<string>();
-        foreach (var group in causes.Chunk(14))
+        foreach (var group in causes.Chunk(TableFilters.MaxComparisons - 1))
         {
-            var any = string.Join(" or ", group.Select(cause => TableClient.CreateQueryFilter($"RowKey eq {cause}")));
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Causes}") + " and (" + any + ")";
+            var filter = TableFilters.AnyInPartition(Causes, group.Select(cause => TableClient.CreateQueryFilter($"RowKey eq {cause}")));
             await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [nameof(TableEntity.RowKey)], cancellationToken: cancellationToken))
             {
                 known.Add(entity.RowKey);
@@ -151,7 +150,7 @@ public sealed class AlertStore(StorageClientFactory clients)
     public async Task RecordSeenAsync(IEnumerable<string> services, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // One partition: a message's services are recorded in one transaction, not a request each, on ingestion's path.
-        foreach (var names in services.Distinct(StringComparer.Ordinal).Select(TableKeys.Escape).Append(Source).Chunk(MaxTransactionEntities))
+        foreach (var names in services.Distinct(StringComparer.Ordinal).Select(TableKeys.Escape).Append(Source).Chunk(EntityGroupTransactions.MaxEntities))
         {
             await table.SubmitTransactionAsync(
                 names.Select(name => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(Seen, name) { [nameof(Seen)] = now })),

@@ -23,9 +23,8 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
     // Month markers (yyyy-MM), day markers (yyyy-MM-dd) and hour markers (yyyy-MM-ddTHH) share a
     // partition, so one range query reads a period's markers and one transaction touches a message's.
     private const string MarkerPartition = "month";
-    private const int MaxTouchesPerTransaction = 100;
-    // Azure takes at most 15 comparisons in a filter: the partition's, and two for each range.
-    private const int MaxRangesPerMarkerQuery = 7;
+    // A filter compares the partition once and each range twice.
+    private const int MaxRangesPerMarkerQuery = (TableFilters.MaxComparisons - 1) / 2;
     private const int MonthKeyLength = 7;
     private const string Sequence = nameof(Sequence);
     // The column keeps its name for tools that read it; it now holds when the month was last touched.
@@ -156,7 +155,7 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
         await touching.WaitAsync(cancellationToken);
         try
         {
-            foreach (var keys in touched.Chunk(MaxTouchesPerTransaction))
+            foreach (var keys in touched.Chunk(EntityGroupTransactions.MaxEntities))
             {
                 await TouchAsync(keys, cancellationToken);
             }
@@ -219,8 +218,7 @@ public sealed class TableEventStore(StorageClientFactory clients, TimeProvider c
         {
             ranges = [(keys[0], keys[^1])];
         }
-        var any = string.Join(" or ", ranges.Select(range => "(" + TableClient.CreateQueryFilter($"RowKey ge {range.First} and RowKey le {range.Last}") + ")"));
-        return TableClient.CreateQueryFilter($"PartitionKey eq {MarkerPartition}") + " and (" + any + ")";
+        return TableFilters.AnyInPartition(MarkerPartition, ranges.Select(range => TableClient.CreateQueryFilter($"RowKey ge {range.First} and RowKey le {range.Last}")));
     }
 
     /// <summary>A marker written before sequences existed counts as sequence 0: its first touch makes it 1.</summary>

@@ -20,7 +20,8 @@ public class RaisingSignals(AzuriteStorage storage) : IClassFixture<AzuriteStora
 
         var first = await alerts.RaiseAsync(signals.Take(25).Append(signals[3]).ToList(), at, default);
         var second = await alerts.RaiseAsync(signals, at.AddMinutes(1), default);
-        var pending = await alerts.PendingAsync(default);
+        // The class's other test raises signals of its own in the same table.
+        var pending = (await alerts.PendingAsync(default)).Where(signal => signal.Signal.Cause.StartsWith("finding:id/", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(signals.Take(25), first);
         Assert.Equal(signals.Skip(25), second);
