@@ -2,8 +2,9 @@ namespace ComplianceReports.Benchmarks;
 
 /// <summary>
 /// Where the benchmark finds what it runs: the repository (by its solution file, above this program),
-/// Azurite in its node_modules, and the local host's and CLI's builds of this program's own
-/// configuration (Release from scripts/benchmark.sh, Debug from the smoke test).
+/// Azurite in its node_modules, and the local host and the CLI: as published (precompiled, as they are
+/// deployed and installed) below artifacts/benchmark when this program is the Release one that
+/// scripts/benchmark.sh runs, as built when it is the smoke test's Debug one, which times nothing.
 /// </summary>
 public sealed record BenchmarkPaths(string Root, string AzuriteScript, string HostDll, string CliDll, string HostJson, string Work)
 {
@@ -11,19 +12,24 @@ public sealed record BenchmarkPaths(string Root, string AzuriteScript, string Ho
     {
         var root = FindRoot(AppContext.BaseDirectory);
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        string Build(string project, string dll) => Path.Combine(root, "src", project, "bin", configuration, "net10.0", dll);
+        var published = configuration == "Release";
+        string Program(string project, string dll) => published
+            ? Path.Combine(root, "artifacts", "benchmark", project, dll)
+            : Path.Combine(root, "src", project, "bin", configuration, "net10.0", dll);
         var paths = new BenchmarkPaths(
             root,
             Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js"),
-            Build("ComplianceReports.LocalHost", "ComplianceReports.LocalHost.dll"),
-            Build("ComplianceReports.Cli", "compliance.dll"),
+            Program("ComplianceReports.LocalHost", "ComplianceReports.LocalHost.dll"),
+            Program("ComplianceReports.Cli", "compliance.dll"),
             Path.Combine(root, "host.json"),
             work);
         foreach (var file in new[] { paths.AzuriteScript, paths.HostDll, paths.CliDll, paths.HostJson })
         {
             if (!File.Exists(file))
             {
-                throw new BenchmarkException($"{file} is missing: build the solution in {configuration} and run 'npm ci' (scripts/benchmark.sh does both)");
+                throw new BenchmarkException(published
+                    ? $"{file} is missing: scripts/benchmark.sh publishes the host and the CLI there and runs 'npm ci'"
+                    : $"{file} is missing: build the solution in {configuration} and run 'npm ci'");
             }
         }
         return paths;
