@@ -43,35 +43,31 @@ public static class SendCommand
             var path = parse.GetValue(file)!;
             var source = path == "-" ? "stdin" : path;
             await using var input = await OpenInputAsync(path, cancellationToken);
+            await using var reading = ReadItemsAsync(input, source, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var items = new CheckedItems(reading, source);
             await using var spool = new ItemSpool();
-            var refused = 0;
-            await foreach (var item in ReadItemsAsync(input, source, cancellationToken))
+            var exporting = false;
+            while (!exporting && await items.NextAsync() is { } item)
             {
-                switch (item)
-                {
-                    case ReadEvent read:
-                        spool.Add(read.Event.RawJson);
-                        break;
-                    case RejectedItem rejected:
-                        refused++;
-                        await Console.Error.WriteLineAsync($"{source}: {rejected.Where}: {rejected.Reason}");
-                        break;
-                }
+                spool.Add(item);
+                exporting = !AuditEventQueue.FitsInMessages(spool.Bytes, spool.MaxItemBytes);
             }
-            var large = spool.Count > ProgressAboveEvents || input.Length > ProgressAboveBytes;
-            if (large)
+            int? waitSeconds = parse.GetValue(wait) ? parse.GetValue(timeout) : null;
+            bool allTakenIn;
+            if (exporting)
             {
-                await Console.Error.WriteLineAsync($"read {spool.Count:N0} events ({refused:N0} refused) from {source}");
+                allTakenIn = await DeliverAsync(storage(parse), queue => StreamExportAsync(queue, spool, items, input, source, parse.GetValue(ingestPath), cancellationToken), waitSeconds, cancellationToken);
             }
-            if (spool.Count == 0)
+            else if (spool.Count == 0)
             {
                 Console.WriteLine($"nothing sent: {source} holds no event that can be sent");
-                return refused > 0 ? 1 : 0;
+                return items.Refused > 0 ? 1 : 0;
             }
-
-            var allTakenIn = await DeliverAsync(
-                storage(parse), spool, large, parse.GetValue(wait) ? parse.GetValue(timeout) : null, cancellationToken, parse.GetValue(ingestPath));
-            return allTakenIn && refused == 0 ? 0 : 1;
+            else
+            {
+                allTakenIn = await DeliverAsync(storage(parse), spool, showProgress: false, waitSeconds, cancellationToken);
+            }
+            return allTakenIn && items.Refused == 0 ? 0 : 1;
         });
         return command;
     }
@@ -80,13 +76,16 @@ public static class SendCommand
     /// Sends the items (each one PrivX item as JSON) and prints the result line; with a timeout, waits
     /// for the pipeline's receipts first. Returns whether every item went in without quarantine or poison.
     /// </summary>
-    public static async Task<bool> DeliverAsync(
-        StorageClientFactory clients, ItemSpool items, bool showProgress, int? waitSeconds, CancellationToken cancellationToken, string? ingestPath = null)
+    public static Task<bool> DeliverAsync(StorageClientFactory clients, ItemSpool items, bool showProgress, int? waitSeconds, CancellationToken cancellationToken) =>
+        DeliverAsync(clients, async queue => (await SendAsync(queue, items, showProgress, cancellationToken), items.Count), waitSeconds, cancellationToken);
+
+    private static async Task<bool> DeliverAsync(
+        StorageClientFactory clients, Func<AuditEventQueue, Task<(IReadOnlyList<string> BatchIds, int Events)>> send, int? waitSeconds, CancellationToken cancellationToken)
     {
         await CliConnection.CreateProducerResourcesAsync(clients, cancellationToken);
         var queue = new AuditEventQueue(clients);
-        var batchIds = await SendAsync(queue, items, showProgress, ingestPath, cancellationToken);
-        var sent = $"sent {items.Count} events in {batchIds.Count} messages";
+        var (batchIds, events) = await send(queue);
+        var sent = $"sent {events} events in {batchIds.Count} messages";
         if (waitSeconds is not { } timeoutSeconds)
         {
             Console.WriteLine(sent);
@@ -96,8 +95,7 @@ public static class SendCommand
     }
 
     /// <summary>Sends the items in envelopes, or as one export when they are more than a few messages' worth; returns the batch ids.</summary>
-    private static async Task<IReadOnlyList<string>> SendAsync(
-        AuditEventQueue queue, ItemSpool items, bool showProgress, string? ingestPath, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> SendAsync(AuditEventQueue queue, ItemSpool items, bool showProgress, CancellationToken cancellationToken)
     {
         var sendId = AuditEventQueue.NewSendId();
         if (AuditEventQueue.FitsInMessages(items.Bytes, items.MaxItemBytes))
@@ -110,7 +108,64 @@ public static class SendCommand
             await Console.Error.WriteLineAsync($"uploading export of {items.Count:N0} events ({items.Bytes / 1e6:N1} MB)…");
         }
         return await Terminal.WithProgressAsync("uploading export", items.Count, showProgress, async progress =>
-            (IReadOnlyList<string>)[await queue.SendExportAsync(items.Items().Counted(progress), sendId, cancellationToken, ingestPath)]);
+            (IReadOnlyList<string>)[await queue.SendExportAsync(items.Items().Counted(progress), sendId, cancellationToken)]);
+    }
+
+    /// <summary>
+    /// More than a few messages' worth: the items read so far, then the rest as it is read, go up as one
+    /// export, so reading and uploading overlap and the export is announced as soon as the input ends.
+    /// Progress is the input's bytes read.
+    /// </summary>
+    private static async Task<(IReadOnlyList<string> BatchIds, int Events)> StreamExportAsync(
+        AuditEventQueue queue, ItemSpool spooled, CheckedItems rest, Stream input, string source, string? ingestPath, CancellationToken cancellationToken)
+    {
+        var large = input.Length > ProgressAboveBytes;
+        var batchId = await Terminal.WithProgressAsync($"reading and uploading {source}", input.Length, large, async progress =>
+            await queue.SendExportAsync(ItemsAsync(progress), AuditEventQueue.NewSendId(), cancellationToken, ingestPath));
+        if (large)
+        {
+            await Console.Error.WriteLineAsync($"read {rest.Events:N0} events ({rest.Refused:N0} refused) from {source}, uploaded as one export");
+        }
+        return ([batchId], rest.Events);
+
+        async IAsyncEnumerable<string> ItemsAsync(IProgress<long>? progress)
+        {
+            foreach (var item in spooled.Items())
+            {
+                yield return item;
+            }
+            while (await rest.NextAsync() is { } item)
+            {
+                yield return item;
+                progress?.Report(input.Position);
+            }
+        }
+    }
+
+    /// <summary>The input's events as JSON, each refused item named on standard error as it is met, and counted.</summary>
+    private sealed class CheckedItems(IAsyncEnumerator<ItemReading> reading, string source)
+    {
+        public int Events { get; private set; }
+
+        public int Refused { get; private set; }
+
+        public async ValueTask<string?> NextAsync()
+        {
+            while (await reading.MoveNextAsync())
+            {
+                switch (reading.Current)
+                {
+                    case ReadEvent read:
+                        Events++;
+                        return read.Event.RawJson;
+                    case RejectedItem rejected:
+                        Refused++;
+                        await Console.Error.WriteLineAsync($"{source}: {rejected.Where}: {rejected.Reason}");
+                        break;
+                }
+            }
+            return null;
+        }
     }
 
     /// <summary>

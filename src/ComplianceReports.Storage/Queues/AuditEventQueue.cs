@@ -73,7 +73,15 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
     /// it; returns that envelope's batch id. For inputs too big for a few messages. <paramref name="folder"/>
     /// puts it below a producer's own path, the only one that producer may write in Azure.
     /// </summary>
-    public async Task<string> SendExportAsync(IEnumerable<string> itemsJson, string sendId, CancellationToken cancellationToken, string? folder = null)
+    public Task<string> SendExportAsync(IEnumerable<string> itemsJson, string sendId, CancellationToken cancellationToken, string? folder = null) =>
+        SendExportAsync(itemsJson.ToAsyncEnumerable(), sendId, cancellationToken, folder);
+
+    /// <summary>
+    /// As above, for items still being read: the upload takes each as it comes, so reading and uploading
+    /// overlap. The export is committed, and the envelope sent, only once the items end; if they fail
+    /// instead, neither happens.
+    /// </summary>
+    public async Task<string> SendExportAsync(IAsyncEnumerable<string> itemsJson, string sendId, CancellationToken cancellationToken, string? folder = null)
     {
         var blobName = string.IsNullOrWhiteSpace(folder) ? $"{sendId}.ndjson" : $"{folder.Trim('/')}/{sendId}.ndjson";
         var pipe = new Pipe();
@@ -118,11 +126,11 @@ public sealed class AuditEventQueue(StorageClientFactory clients)
             .ToList();
     }
 
-    private static async Task WriteNdjsonAsync(IEnumerable<string> itemsJson, PipeWriter writer, CancellationToken cancellationToken)
+    private static async Task WriteNdjsonAsync(IAsyncEnumerable<string> itemsJson, PipeWriter writer, CancellationToken cancellationToken)
     {
         try
         {
-            foreach (var item in itemsJson)
+            await foreach (var item in itemsJson.WithCancellation(cancellationToken))
             {
                 // Line breaks in JSON text can only be white space between tokens (strings escape
                 // them), so blanking them puts a pretty-printed item on one line without changing it.

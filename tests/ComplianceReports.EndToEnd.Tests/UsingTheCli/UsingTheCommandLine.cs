@@ -27,6 +27,27 @@ public sealed class UsingTheCommandLine(LocalFunctionsHostFixture host) : IDispo
     }
 
     [Fact]
+    public async Task A_file_too_big_for_a_few_messages_goes_up_as_one_export_while_it_is_read_without_the_lines_refused_before_or_after_the_switch()
+    {
+        // 1,000 items of about 330 bytes: the switch to an export comes past 192 KB (a few messages' worth), near item 580.
+        var start = new DateTimeOffset(2025, 12, 26, 8, 0, 0, TimeSpan.Zero);
+        var lines = Enumerable.Range(0, 1000).Select(i => PrivXSample.Item(100, start.AddSeconds(i))).ToList();
+        lines[1] = """{"event_id":"100","created":"yesterday"}""";
+        lines[899] = "{not json";
+        var file = Path.Combine(work.FullName, "large.ndjson");
+        await File.WriteAllLinesAsync(file, lines);
+
+        var result = await RunAsync("send", file, "--wait", "--timeout", "60");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("sent 998 events in 1 messages: stored 998, duplicates 0, quarantined 0", result.Output);
+        var errors = result.Error.Split('\n');
+        Assert.Equal(2, errors.Length);
+        Assert.Equal($"{file}: line 2: \"created\" must be an RFC 3339 time with an offset, not \"yesterday\".", errors[0]);
+        Assert.StartsWith($"{file}: line 900: ", errors[1]);
+    }
+
+    [Fact]
     public async Task Download_of_a_month_without_a_report_fails_with_one_line()
     {
         var result = await RunAsync("report", "download", "--month", "1999-01", "--out", Path.Combine(work.FullName, "none"));

@@ -84,6 +84,28 @@ public class SendingQueueMessages(AzuriteStorage storage) : IClassFixture<Azurit
     }
 
     [Fact]
+    public async Task An_export_whose_items_fail_while_they_are_read_is_neither_committed_nor_announced()
+    {
+        var sendId = AuditEventQueue.NewSendId();
+
+        var failure = await Assert.ThrowsAsync<IOException>(() => new AuditEventQueue(storage.Clients).SendExportAsync(FailingAfter(2_000), sendId, default));
+
+        Assert.Equal("the input went away", failure.Message);
+        Assert.False((await storage.Clients.CreateBlobContainerClient(IngestBlobs.ContainerName).GetBlobClient($"{sendId}.ndjson").ExistsAsync()).Value);
+        Assert.DoesNotContain(await DrainAsync(QueueNames.AuditEvents), envelope => envelope.GetRawText().Contains(sendId, StringComparison.Ordinal));
+
+        static async IAsyncEnumerable<string> FailingAfter(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await Task.Yield();
+                yield return $$"""{"event_id":"100","n":{{i}},"pad":"{{new string('x', 500)}}"}""";
+            }
+            throw new IOException("the input went away");
+        }
+    }
+
+    [Fact]
     public async Task An_export_sent_with_a_folder_lands_below_it_where_the_producers_role_allows_writes()
     {
         var sendId = AuditEventQueue.NewSendId();
