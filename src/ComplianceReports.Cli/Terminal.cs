@@ -68,6 +68,21 @@ public static class Terminal
     }
 
     /// <summary>
+    /// A line for standard error, such as a refused item's, that may come while a progress bar is drawn:
+    /// on a terminal it goes above the bar, through the console drawing it (wrapped at its width);
+    /// elsewhere it is plain text, one line.
+    /// </summary>
+    public static async Task WriteErrorLineAsync(string line)
+    {
+        if (Console.IsErrorRedirected)
+        {
+            await Console.Error.WriteLineAsync(line);
+            return;
+        }
+        ProgressBars.WriteLine(line, Style.Plain);
+    }
+
+    /// <summary>
     /// Runs <paramref name="work"/> with a progress bar of <paramref name="total"/> steps when
     /// <paramref name="show"/> and standard error is a terminal; else it gets no progress (null), so a
     /// log or a pipe holds only the result.

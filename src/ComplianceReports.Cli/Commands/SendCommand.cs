@@ -160,7 +160,7 @@ public static class SendCommand
                         return read.Event.RawJson;
                     case RejectedItem rejected:
                         Refused++;
-                        await Console.Error.WriteLineAsync($"{source}: {rejected.Where}: {rejected.Reason}");
+                        await Terminal.WriteErrorLineAsync($"{source}: {rejected.Where}: {rejected.Reason}");
                         break;
                 }
             }
